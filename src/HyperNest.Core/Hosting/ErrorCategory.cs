@@ -1,0 +1,38 @@
+namespace HyperNest.Hosting;
+
+/// <summary>PowerShell's error categories (System.Management.Automation.ErrorCategory), used in CategoryInfo.</summary>
+public enum ErrorCategory
+{
+    NotSpecified,
+    OpenError,
+    CloseError,
+    DeviceError,
+    DeadlockDetected,
+    InvalidArgument,
+    InvalidData,
+    InvalidOperation,
+    InvalidResult,
+    InvalidType,
+    MetadataError,
+    NotImplemented,
+    NotInstalled,
+    ObjectNotFound,
+    OperationStopped,
+    OperationTimeout,
+    SyntaxError,
+    ParserError,
+    PermissionDenied,
+    ResourceBusy,
+    ResourceExists,
+    ResourceUnavailable,
+    ReadError,
+    WriteError,
+    FromStdErr,
+    SecurityError,
+    ProtocolError,
+    ConnectionError,
+    AuthenticationError,
+    LimitsExceeded,
+    QuotaExceeded,
+    NotEnabled,
+}

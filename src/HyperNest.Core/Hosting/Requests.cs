@@ -1,0 +1,89 @@
+using HyperNest.Model;
+
+namespace HyperNest.Hosting;
+
+/// <summary>New-VM's inputs. Exactly one disk source: an image, a new VHD, an existing VHD, or none.</summary>
+public sealed record NewVmRequest
+{
+    public required string Name { get; init; }
+
+    public long MemoryStartupBytes { get; init; } = 512L * 1024 * 1024;
+
+    public int Generation { get; init; } = 1;
+
+    public VmConfigurationVersion? Version { get; init; }
+
+    public string? Image { get; init; }
+
+    public bool NoVhd { get; init; }
+
+    public string? NewVhdPath { get; init; }
+
+    public long? NewVhdSizeBytes { get; init; }
+
+    public string? VhdPath { get; init; }
+
+    public string? SwitchName { get; init; }
+
+    public string? Path { get; init; }
+}
+
+/// <summary>How Stop-VM ends a VM (Hyper-V: default shutdown, -Force, -TurnOff, -Save).</summary>
+public enum StopMode
+{
+    /// <summary>Ask the guest OS to shut down (ACPI power button / agent) and wait for it.</summary>
+    Shutdown,
+
+    /// <summary>Ask the guest to shut down; power off when the grace period ends.</summary>
+    Force,
+
+    /// <summary>Power off at once, like pulling the plug.</summary>
+    TurnOff,
+
+    /// <summary>Save the VM's memory and device state to disk and stop (state Saved).</summary>
+    Save,
+}
+
+/// <summary>What Wait-VM -For waits for.</summary>
+public enum WaitForCondition
+{
+    Heartbeat,
+    IPAddress,
+    Reboot,
+    MemoryOperations,
+}
+
+/// <summary>Set-VMProcessor's inputs; null means "leave as is".</summary>
+public sealed record SetProcessorRequest
+{
+    public int? Count { get; init; }
+
+    public bool? ExposeVirtualizationExtensions { get; init; }
+}
+
+/// <summary>Set-VMMemory's inputs; null means "leave as is".</summary>
+public sealed record SetMemoryRequest
+{
+    public long? StartupBytes { get; init; }
+
+    public bool? DynamicMemoryEnabled { get; init; }
+
+    public long? MinimumBytes { get; init; }
+
+    public long? MaximumBytes { get; init; }
+}
+
+/// <summary>New-VHD's inputs.</summary>
+public sealed record NewVhdRequest
+{
+    public required string Path { get; init; }
+
+    public required long SizeBytes { get; init; }
+
+    public string? ParentPath { get; init; }
+
+    public bool Fixed { get; init; }
+}
+
+/// <summary>Progress of a long action (image build): activity, status line, percent (-1 unknown).</summary>
+public sealed record ProgressUpdate(string Activity, string Status, int PercentComplete);

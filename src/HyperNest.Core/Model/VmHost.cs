@@ -1,0 +1,30 @@
+namespace HyperNest.Model;
+
+/// <summary>What Get-VMHost returns.</summary>
+public sealed record VmHost
+{
+    public required string ComputerName { get; init; }
+
+    public int LogicalProcessorCount { get; init; }
+
+    public long MemoryCapacity { get; init; }
+
+    public required string ProcessorVendor { get; init; }
+
+    public required string ProcessorModel { get; init; }
+
+    public required AcceleratorKind Accelerator { get; init; }
+
+    /// <summary>Why this accelerator was chosen, e.g. "no vmx/svm flag in /proc/cpuinfo".</summary>
+    public required string AcceleratorReason { get; init; }
+
+    public required string VirtualMachinePath { get; init; }
+
+    public required string VirtualHardDiskPath { get; init; }
+
+    public required string QemuVersion { get; init; }
+
+    public required IReadOnlyList<string> SupportedVersions { get; init; }
+
+    public required string DefaultVersion { get; init; }
+}

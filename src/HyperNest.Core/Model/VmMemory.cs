@@ -1,0 +1,21 @@
+namespace HyperNest.Model;
+
+/// <summary>What Get-VMMemory returns (Hyper-V's VMMemory fields that apply here).</summary>
+public sealed record VmMemory
+{
+    public required string VMName { get; init; }
+
+    public required Guid VMId { get; init; }
+
+    public long Startup { get; init; }
+
+    public bool DynamicMemoryEnabled { get; init; }
+
+    public long Minimum { get; init; }
+
+    public long Maximum { get; init; }
+
+    public int Buffer { get; init; } = 20;
+
+    public int Priority { get; init; } = 50;
+}

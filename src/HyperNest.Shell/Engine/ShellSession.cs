@@ -1,0 +1,52 @@
+using HyperNest.Hosting;
+
+namespace HyperNest.Shell.Engine;
+
+/// <summary>
+/// One shell: where output, warnings and progress go, and the host API the cmdlets call.
+/// The host is created on first use through the factory, so parsing and Get-Help need no state.
+/// </summary>
+public sealed class ShellSession : IDisposable
+{
+    private readonly Func<IVirtualizationHost> _hostFactory;
+    private IVirtualizationHost? _host;
+
+    public ShellSession(Func<IVirtualizationHost> hostFactory, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        _hostFactory = hostFactory;
+        Out = output;
+        Error = error;
+        CancellationToken = cancellationToken;
+    }
+
+    public IVirtualizationHost Host => _host ??= _hostFactory();
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Show progress bars (interactive terminal); otherwise progress prints as plain lines to Error.</summary>
+    public bool InteractiveProgress { get; set; }
+
+    public bool VerboseEnabled { get; set; }
+
+    public void WriteWarning(string message) => Error.WriteLine($"WARNING: {message}");
+
+    public void WriteVerbose(string message)
+    {
+        if (VerboseEnabled)
+        {
+            Error.WriteLine($"VERBOSE: {message}");
+        }
+    }
+
+    public void WriteProgress(ProgressUpdate update)
+    {
+        var percent = update.PercentComplete >= 0 ? $" [{update.PercentComplete,3}%]" : "";
+        Error.WriteLine($"{update.Activity}{percent} {update.Status}");
+    }
+
+    public void Dispose() => _host?.Dispose();
+}
