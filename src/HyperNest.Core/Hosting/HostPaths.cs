@@ -1,0 +1,28 @@
+namespace HyperNest.Hosting;
+
+/// <summary>
+/// Where HyperNest keeps things. HYPERNEST_HOME (default /var/lib/hypernest) holds the state store, VM
+/// disks and the root-only runtime directory; HYPERNEST_CACHE (default /var/cache/hypernest) holds built
+/// images, so a fresh HYPERNEST_HOME (as every test uses) does not rebuild them.
+/// </summary>
+public sealed record HostPaths(string Home, string Cache)
+{
+    public const string DefaultHome = "/var/lib/hypernest";
+    public const string DefaultCache = "/var/cache/hypernest";
+
+    public static HostPaths FromEnvironment() => new(
+        Environment.GetEnvironmentVariable("HYPERNEST_HOME") is { Length: > 0 } home ? Path.GetFullPath(home) : DefaultHome,
+        Environment.GetEnvironmentVariable("HYPERNEST_CACHE") is { Length: > 0 } cache ? Path.GetFullPath(cache) : DefaultCache);
+
+    public string StateDatabase => Path.Combine(Home, "state.db");
+
+    /// <summary>Sockets, pid files and console logs, one directory per VM id (mode 0700).</summary>
+    public string RuntimeRoot => Path.Combine(Home, "run");
+
+    /// <summary>Disks and saved state HyperNest creates for VMs, one directory per VM id.</summary>
+    public string VmRoot => Path.Combine(Home, "vms");
+
+    public string RuntimeDirectory(Guid vmId) => Path.Combine(RuntimeRoot, vmId.ToString("D"));
+
+    public string VmDirectory(Guid vmId) => Path.Combine(VmRoot, vmId.ToString("D"));
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using HyperNest.Model;
+using Microsoft.Data.Sqlite;
+
+namespace HyperNest.State;
+
+/// <summary>Reads and writes of VM records inside one exclusive transaction of the <see cref="StateStore"/>.</summary>
+public sealed class StateTransaction
+{
+    private const string VmColumns =
+        "id, name, generation, version, memory_startup_bytes, dynamic_memory, memory_minimum_bytes, memory_maximum_bytes, " +
+        "processor_count, expose_virtualization_extensions, disk_path, disk_owned, image_name, created_at, state, pid, " +
+        "started_at, status_message, saved_state_path, accelerator";
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+
+    internal StateTransaction(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public IReadOnlyList<VmRecord> ListVms()
+    {
+        using var command = Command($"SELECT {VmColumns} FROM vms ORDER BY name COLLATE NOCASE;");
+        return ReadVms(command);
+    }
+
+    /// <summary>The VM with this name, compared case-insensitively as Hyper-V does.</summary>
+    public VmRecord? FindVm(string name)
+    {
+        using var command = Command($"SELECT {VmColumns} FROM vms WHERE name = $name COLLATE NOCASE;");
+        command.Parameters.AddWithValue("$name", name);
+        return ReadVms(command).SingleOrDefault();
+    }
+
+    public VmRecord? FindVm(Guid id)
+    {
+        using var command = Command($"SELECT {VmColumns} FROM vms WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", id.ToString("D"));
+        return ReadVms(command).SingleOrDefault();
+    }
+
+    public void InsertVm(VmRecord vm)
+    {
+        using var command = Command(
+            $"INSERT INTO vms ({VmColumns}) VALUES ($id, $name, $generation, $version, $memory_startup_bytes, $dynamic_memory, " +
+            "$memory_minimum_bytes, $memory_maximum_bytes, $processor_count, $expose, $disk_path, $disk_owned, $image_name, " +
+            "$created_at, $state, $pid, $started_at, $status_message, $saved_state_path, $accelerator);");
+        BindVm(command, vm);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes every field of <paramref name="vm"/>; the record must exist.</summary>
+    public void UpdateVm(VmRecord vm)
+    {
+        using var command = Command(
+            "UPDATE vms SET name = $name, generation = $generation, version = $version, memory_startup_bytes = $memory_startup_bytes, " +
+            "dynamic_memory = $dynamic_memory, memory_minimum_bytes = $memory_minimum_bytes, memory_maximum_bytes = $memory_maximum_bytes, " +
+            "processor_count = $processor_count, expose_virtualization_extensions = $expose, disk_path = $disk_path, " +
+            "disk_owned = $disk_owned, image_name = $image_name, created_at = $created_at, state = $state, pid = $pid, " +
+            "started_at = $started_at, status_message = $status_message, saved_state_path = $saved_state_path, " +
+            "accelerator = $accelerator WHERE id = $id;");
+        BindVm(command, vm);
+        if (command.ExecuteNonQuery() != 1)
+        {
+            throw new InvalidOperationException($"VM {vm.Id} vanished from the state store during an update.");
+        }
+    }
+
+    public void DeleteVm(Guid id)
+    {
+        using var command = Command("DELETE FROM vms WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", id.ToString("D"));
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void BindVm(SqliteCommand command, VmRecord vm)
+    {
+        var p = command.Parameters;
+        p.AddWithValue("$id", vm.Id.ToString("D"));
+        p.AddWithValue("$name", vm.Name);
+        p.AddWithValue("$generation", vm.Generation);
+        p.AddWithValue("$version", vm.Version.ToString());
+        p.AddWithValue("$memory_startup_bytes", vm.MemoryStartupBytes);
+        p.AddWithValue("$dynamic_memory", vm.DynamicMemoryEnabled ? 1 : 0);
+        p.AddWithValue("$memory_minimum_bytes", vm.MemoryMinimumBytes);
+        p.AddWithValue("$memory_maximum_bytes", vm.MemoryMaximumBytes);
+        p.AddWithValue("$processor_count", vm.ProcessorCount);
+        p.AddWithValue("$expose", vm.ExposeVirtualizationExtensions ? 1 : 0);
+        p.AddWithValue("$disk_path", (object?)vm.DiskPath ?? DBNull.Value);
+        p.AddWithValue("$disk_owned", vm.DiskOwned ? 1 : 0);
+        p.AddWithValue("$image_name", (object?)vm.ImageName ?? DBNull.Value);
+        p.AddWithValue("$created_at", vm.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        p.AddWithValue("$state", vm.State.ToString());
+        p.AddWithValue("$pid", (object?)vm.Pid ?? DBNull.Value);
+        p.AddWithValue("$started_at", (object?)vm.StartedAt?.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        p.AddWithValue("$status_message", (object?)vm.StatusMessage ?? DBNull.Value);
+        p.AddWithValue("$saved_state_path", (object?)vm.SavedStatePath ?? DBNull.Value);
+        p.AddWithValue("$accelerator", (object?)vm.Accelerator?.ToString() ?? DBNull.Value);
+    }
+
+    private static List<VmRecord> ReadVms(SqliteCommand command)
+    {
+        var result = new List<VmRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new VmRecord
+            {
+                Id = Guid.Parse(reader.GetString(0)),
+                Name = reader.GetString(1),
+                Generation = reader.GetInt32(2),
+                Version = VmConfigurationVersion.TryParse(reader.GetString(3), out var v) ? v.Value : VmConfigurationVersion.Default,
+                MemoryStartupBytes = reader.GetInt64(4),
+                DynamicMemoryEnabled = reader.GetInt64(5) != 0,
+                MemoryMinimumBytes = reader.GetInt64(6),
+                MemoryMaximumBytes = reader.GetInt64(7),
+                ProcessorCount = reader.GetInt32(8),
+                ExposeVirtualizationExtensions = reader.GetInt64(9) != 0,
+                DiskPath = reader.IsDBNull(10) ? null : reader.GetString(10),
+                DiskOwned = reader.GetInt64(11) != 0,
+                ImageName = reader.IsDBNull(12) ? null : reader.GetString(12),
+                CreatedAt = DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture),
+                State = Enum.Parse<VmState>(reader.GetString(14)),
+                Pid = reader.IsDBNull(15) ? null : reader.GetInt32(15),
+                StartedAt = reader.IsDBNull(16) ? null : DateTimeOffset.Parse(reader.GetString(16), CultureInfo.InvariantCulture),
+                StatusMessage = reader.IsDBNull(17) ? null : reader.GetString(17),
+                SavedStatePath = reader.IsDBNull(18) ? null : reader.GetString(18),
+                Accelerator = reader.IsDBNull(19) ? null : Enum.Parse<AcceleratorKind>(reader.GetString(19)),
+            });
+        }
+
+        return result;
+    }
+}
