@@ -1,0 +1,80 @@
+using HyperNest.Hosting;
+using HyperNest.Shell.Commands.Common;
+using HyperNest.Model;
+using HyperNest.Shell.Engine;
+
+namespace HyperNest.Shell.Commands.Vm;
+
+[Cmdlet("New", "VM", DefaultParameterSetName = NoVhdSet, Synopsis = "Creates a new virtual machine (Off). -Image gives it a copy-on-write disk over a built guest image.")]
+public sealed class NewVmCommand : Cmdlet
+{
+    private const string NoVhdSet = "No VHD";
+    private const string NewVhdSet = "New VHD";
+    private const string ExistingVhdSet = "Existing VHD";
+    private const string ImageSet = "Image";
+
+    [Parameter(Position = 0)]
+    [Alias("VMName")]
+    public string? Name { get; set; }
+
+    [Parameter(Position = 1)]
+    public long? MemoryStartupBytes { get; set; }
+
+    [Parameter]
+    public int? Generation { get; set; }
+
+    [Parameter]
+    public string? Version { get; set; }
+
+    [Parameter]
+    public string? Path { get; set; }
+
+    [Parameter]
+    public string? SwitchName { get; set; }
+
+    [Parameter(ParameterSetName = NoVhdSet)]
+    public SwitchParameter NoVHD { get; set; }
+
+    [Parameter(ParameterSetName = NewVhdSet, Mandatory = true)]
+    public string? NewVHDPath { get; set; }
+
+    [Parameter(ParameterSetName = NewVhdSet, Mandatory = true)]
+    public long? NewVHDSizeBytes { get; set; }
+
+    [Parameter(ParameterSetName = ExistingVhdSet, Mandatory = true)]
+    public string? VHDPath { get; set; }
+
+    /// <summary>HyperNest's extension: a built guest image (see Get-VMImage) to boot from.</summary>
+    [Parameter(ParameterSetName = ImageSet, Mandatory = true)]
+    public string? Image { get; set; }
+
+    protected internal override void ProcessRecord()
+    {
+        VmConfigurationVersion? version = null;
+        if (Version is not null)
+        {
+            if (!VmConfigurationVersion.TryParse(Version, out version))
+            {
+                ThrowParameterError(
+                    $"'{Version}' is not a configuration version. Use a version such as 9.0 or 12.0; Get-VMHostSupportedVersion lists the ones this host supports.",
+                    "InvalidVersion");
+            }
+        }
+
+        var request = new NewVmRequest
+        {
+            Name = Name ?? "New Virtual Machine",
+            MemoryStartupBytes = MemoryStartupBytes ?? 512L * 1024 * 1024,
+            Generation = Generation ?? 1,
+            Version = version,
+            Path = Path,
+            SwitchName = SwitchName,
+            NoVhd = NoVHD,
+            NewVhdPath = NewVHDPath,
+            NewVhdSizeBytes = NewVHDSizeBytes,
+            VhdPath = VHDPath,
+            Image = Image,
+        };
+        WriteObject(Host.NewVm(request, new SynchronousProgress(WriteProgress)));
+    }
+}

@@ -1,0 +1,37 @@
+using HyperNest.Hosting;
+using HyperNest.Model;
+using HyperNest.Shell.Commands.Common;
+
+namespace HyperNest.Shell.Commands.Vm;
+
+/// <summary>
+/// Turns -Name patterns or -VM objects into the VM names a cmdlet acts on. A plain name that matches
+/// nothing is an error (as in Hyper-V); a wildcard that matches nothing is silently empty.
+/// </summary>
+internal static class VmNameResolver
+{
+    public static IReadOnlyList<string> Resolve(IVirtualizationHost host, IEnumerable<string>? patterns, IEnumerable<VirtualMachine>? objects)
+    {
+        if (objects is not null)
+        {
+            return objects.Select(vm => vm.Name).ToList();
+        }
+
+        var names = new List<string>();
+        IReadOnlyList<VirtualMachine>? all = null;
+        foreach (var pattern in patterns ?? [])
+        {
+            if (!WildcardPattern.ContainsWildcards(pattern))
+            {
+                names.Add(pattern);
+                continue;
+            }
+
+            all ??= host.GetVms();
+            var wildcard = new WildcardPattern(pattern);
+            names.AddRange(all.Where(vm => wildcard.IsMatch(vm.Name)).Select(vm => vm.Name));
+        }
+
+        return names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+}
