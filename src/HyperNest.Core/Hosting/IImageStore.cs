@@ -1,0 +1,19 @@
+using HyperNest.Model;
+
+namespace HyperNest.Hosting;
+
+/// <summary>The guest images the host can build and boot (the image catalog and its cache).</summary>
+public interface IImageStore
+{
+    /// <summary>Every image the catalog knows, built or not.</summary>
+    IReadOnlyList<VmImage> List();
+
+    /// <summary>True when the catalog has a recipe with this name.</summary>
+    bool IsKnown(string name);
+
+    /// <summary>The built image for the current recipe, or null when it is not built.</summary>
+    VmImage? FindBuilt(string name);
+
+    /// <summary>Builds the image (or returns the cached build unless <paramref name="force"/>).</summary>
+    VmImage Build(string name, bool force, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken);
+}

@@ -1,0 +1,69 @@
+using HyperNest.Model;
+using HyperNest.State;
+
+namespace HyperNest.Hosting;
+
+/// <summary>
+/// What the host API needs from the hypervisor that runs VM processes (QEMU in the product, a fake in
+/// rule tests). It holds no rules: the host decides whether an action is allowed, the backend does it.
+/// Every method takes the stored record, which carries the VM id and last known pid.
+/// </summary>
+public interface IVmBackend
+{
+    /// <summary>What this host can do: accelerator and why, processor, memory, QEMU version.</summary>
+    HostCapabilities Capabilities { get; }
+
+    /// <summary>Starts the VM's worker process (restoring <paramref name="savedStatePath"/> when given) and returns its pid.</summary>
+    int Start(VmRecord vm, BootDisk boot, string? savedStatePath, CancellationToken cancellationToken);
+
+    /// <summary>True when the record's pid is alive and is this VM's worker (not a reused pid).</summary>
+    bool IsAlive(VmRecord vm);
+
+    /// <summary>Running or Paused as the worker reports it; null when it cannot be asked (then it is treated as dead).</summary>
+    VmState? QueryState(VmRecord vm);
+
+    void Pause(VmRecord vm);
+
+    void Resume(VmRecord vm);
+
+    void Reset(VmRecord vm);
+
+    /// <summary>Asks the guest OS to shut down: ACPI power button, and the guest agent when it answers.</summary>
+    void RequestShutdown(VmRecord vm);
+
+    /// <summary>Saves memory and device state to <paramref name="path"/>, then ends the worker.</summary>
+    void SaveState(VmRecord vm, string path, CancellationToken cancellationToken);
+
+    /// <summary>Ends the worker at once (power off).</summary>
+    void Kill(VmRecord vm);
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the worker to exit; true when it did.</summary>
+    bool WaitForExit(VmRecord vm, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>True when the guest agent answers a ping within <paramref name="timeout"/> (Hyper-V's heartbeat).</summary>
+    bool Heartbeat(VmRecord vm, TimeSpan timeout);
+
+    /// <summary>CPU usage in percent of the host since the previous sample, and resident memory in bytes.</summary>
+    ProcessUsage SampleUsage(VmRecord vm);
+
+    /// <summary>The last lines the guest wrote to its serial console.</summary>
+    IReadOnlyList<string> ConsoleTail(VmRecord vm, int lines);
+
+    /// <summary>Removes sockets, pid file and logs of a VM that is gone.</summary>
+    void CleanRuntime(VmRecord vm);
+}
+
+/// <summary>The host facts Get-VMHost shows and the rules use.</summary>
+public sealed record HostCapabilities(
+    AcceleratorKind Accelerator,
+    string AcceleratorReason,
+    string ProcessorVendor,
+    string ProcessorModel,
+    int LogicalProcessorCount,
+    long MemoryCapacity,
+    string QemuVersion);
+
+/// <summary>What the VM boots from: a disk image, optionally with a kernel booted directly (built images).</summary>
+public sealed record BootDisk(string? DiskPath, string? KernelPath, string? InitrdPath, string? KernelCommandLine);
+
+public readonly record struct ProcessUsage(int CpuPercent, long ResidentBytes);

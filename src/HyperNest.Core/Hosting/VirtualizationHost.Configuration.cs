@@ -1,0 +1,294 @@
+using HyperNest.Model;
+using HyperNest.State;
+
+namespace HyperNest.Hosting;
+
+/// <summary>Creating, removing and configuring VMs.</summary>
+public sealed partial class VirtualizationHost
+{
+    public VmHost GetHost()
+    {
+        var caps = _backend.Capabilities;
+        return new VmHost
+        {
+            ComputerName = Environment.MachineName,
+            LogicalProcessorCount = caps.LogicalProcessorCount,
+            MemoryCapacity = caps.MemoryCapacity,
+            ProcessorVendor = caps.ProcessorVendor,
+            ProcessorModel = caps.ProcessorModel,
+            Accelerator = caps.Accelerator,
+            AcceleratorReason = caps.AcceleratorReason,
+            VirtualMachinePath = _paths.VmRoot,
+            VirtualHardDiskPath = _paths.VmRoot,
+            QemuVersion = caps.QemuVersion,
+            SupportedVersions = VmConfigurationVersion.Supported.Select(v => v.ToString()).ToList(),
+            DefaultVersion = VmConfigurationVersion.Default.ToString(),
+        };
+    }
+
+    public IReadOnlyList<VmHostSupportedVersion> GetSupportedVersions() =>
+        VmConfigurationVersion.Supported
+            .Select(v => new VmHostSupportedVersion($"Microsoft Windows Server / HyperNest configuration {v}", v.ToString(), v == VmConfigurationVersion.Default))
+            .ToList();
+
+    /// <summary>Any state is fine; the VM is created Off.</summary>
+    public VirtualMachine NewVm(NewVmRequest request, IProgress<ProgressUpdate>? progress = null)
+    {
+        VmRules.CheckName(request.Name);
+        VmRules.CheckGeneration(request.Generation);
+        VmRules.CheckMemory(request.MemoryStartupBytes, _backend.Capabilities.MemoryCapacity, request.Name);
+        var version = request.Version ?? VmConfigurationVersion.Default;
+        VmRules.CheckVersionSupported(version);
+        if (request.SwitchName is not null)
+        {
+            throw HostErrors.InvalidArgument($"Virtual switch \"{request.SwitchName}\" cannot be connected: this HyperNest has no virtual switches yet (New-VMSwitch arrives with the networking work). Leave out -SwitchName.", request.Name);
+        }
+
+        if (request.Path is not null)
+        {
+            throw HostErrors.InvalidArgument("-Path is not supported: HyperNest keeps every VM's files under its state directory (HYPERNEST_HOME). Leave out -Path.", request.Name);
+        }
+
+        if (_store.Transact(tx => tx.FindVm(request.Name)) is not null)
+        {
+            throw HostErrors.VmExists(request.Name);
+        }
+
+        var id = Guid.NewGuid();
+        var disk = PrepareDisk(request, id, progress);
+        var record = new VmRecord
+        {
+            Id = id,
+            Name = request.Name,
+            Generation = request.Generation,
+            Version = version,
+            MemoryStartupBytes = request.MemoryStartupBytes,
+            ProcessorCount = 1,
+            DiskPath = disk.Path,
+            DiskOwned = disk.Owned,
+            ImageName = request.Image,
+            CreatedAt = _clock.GetUtcNow(),
+        };
+
+        try
+        {
+            _store.Transact(tx =>
+            {
+                // Checked again inside the transaction: another process may have taken the name meanwhile.
+                if (tx.FindVm(request.Name) is not null)
+                {
+                    throw HostErrors.VmExists(request.Name);
+                }
+
+                tx.InsertVm(record);
+            });
+        }
+        catch
+        {
+            DeleteVmFiles(id);
+            throw;
+        }
+
+        return ToView(record);
+    }
+
+    private (string? Path, bool Owned) PrepareDisk(NewVmRequest request, Guid id, IProgress<ProgressUpdate>? progress)
+    {
+        if (request.VhdPath is { } existing)
+        {
+            _ = _disks.Inspect(Path.GetFullPath(existing));
+            return (Path.GetFullPath(existing), false);
+        }
+
+        string? backing = null;
+        long size;
+        string path;
+        if (request.Image is { } imageName)
+        {
+            if (!_images.IsKnown(imageName))
+            {
+                throw HostErrors.InvalidArgument($"There is no image named \"{imageName}\". Get-VMImage lists the images HyperNest can build.", imageName);
+            }
+
+            var image = _images.FindBuilt(imageName) ?? _images.Build(imageName, force: false, progress, CancellationToken.None);
+            backing = image.DiskPath ?? throw HostErrors.Failed($"Image \"{imageName}\" has no disk.");
+            size = 0;
+            path = Path.Combine(_paths.VmDirectory(id), "disk.qcow2");
+        }
+        else if (request.NewVhdPath is { } newPath)
+        {
+            size = request.NewVhdSizeBytes ?? throw HostErrors.InvalidArgument("-NewVHDPath needs -NewVHDSizeBytes: say how big the new disk is.");
+            path = Path.GetFullPath(newPath);
+            if (File.Exists(path))
+            {
+                throw HostErrors.InvalidArgument($"The file '{path}' already exists. Use -VHDPath to attach an existing disk, or choose another -NewVHDPath.", path);
+            }
+        }
+        else
+        {
+            return (null, false);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _disks.Create(path, size, backing, preallocate: false);
+        return (path, true);
+    }
+
+    /// <summary>Only while Off or Saved (a Saved VM's state is discarded with it). Disks the user named are kept, as in Hyper-V.</summary>
+    public void RemoveVm(string name)
+    {
+        var vm = Load(name);
+        if (vm.State is not (VmState.Off or VmState.Saved))
+        {
+            throw HostErrors.WrongState(vm.Name, "be deleted", vm.State, "Stop it first with Stop-VM (or Stop-VM -TurnOff), then run Remove-VM again.");
+        }
+
+        // As in Hyper-V, disks the user named (-NewVHDPath, -VHDPath) stay; the VM's own folder
+        // (image overlay, firmware variables, saved state) goes.
+        _store.Transact(tx => tx.DeleteVm(vm.Id));
+        _backend.CleanRuntime(vm);
+        DeleteVmFiles(vm.Id);
+    }
+
+    /// <summary>Any state.</summary>
+    public VirtualMachine RenameVm(string name, string newName)
+    {
+        VmRules.CheckName(newName);
+        var vm = Load(name);
+        var renamed = _store.Transact(tx =>
+        {
+            if (tx.FindVm(newName) is { } other && other.Id != vm.Id)
+            {
+                throw HostErrors.VmExists(newName);
+            }
+
+            var current = tx.FindVm(vm.Id) ?? throw HostErrors.VmNotFound(name);
+            var next = current with { Name = newName };
+            tx.UpdateVm(next);
+            return next;
+        });
+        return ToView(renamed);
+    }
+
+    public VmProcessor GetVmProcessor(string name) => ToProcessor(Load(name));
+
+    /// <summary>Only while Off: QEMU fixes the CPU model and count when the worker starts.</summary>
+    public VmProcessor SetVmProcessor(string name, SetProcessorRequest request)
+    {
+        var vm = Load(name);
+        if (vm.State != VmState.Off)
+        {
+            throw HostErrors.WrongState(vm.Name, "modify device 'Processor'", vm.State,
+                vm.State == VmState.Saved
+                    ? "Discard the saved state with Remove-VMSavedState (or start and shut down the VM), then try again."
+                    : "Turn the virtual machine off (Stop-VM) and try again.");
+        }
+
+        if (request.Count is { } count)
+        {
+            VmRules.CheckProcessorCount(count, _backend.Capabilities.LogicalProcessorCount, vm.Name);
+        }
+
+        var updated = Update(vm.Id, current => current with
+        {
+            ProcessorCount = request.Count ?? current.ProcessorCount,
+            ExposeVirtualizationExtensions = request.ExposeVirtualizationExtensions ?? current.ExposeVirtualizationExtensions,
+        });
+        return ToProcessor(updated);
+    }
+
+    public VmMemory GetVmMemory(string name) => ToMemory(Load(name));
+
+    /// <summary>Startup memory only while Off (runtime memory resize is not available yet).</summary>
+    public VmMemory SetVmMemory(string name, SetMemoryRequest request)
+    {
+        var vm = Load(name);
+        if (request.DynamicMemoryEnabled == true || request.MinimumBytes is not null || request.MaximumBytes is not null)
+        {
+            throw HostErrors.InvalidArgument($"'{vm.Name}': Dynamic Memory is not available in this HyperNest yet. Use static memory: Set-VMMemory -StartupBytes.", vm.Name);
+        }
+
+        if (request.StartupBytes is { } startup)
+        {
+            if (vm.State != VmState.Off)
+            {
+                throw HostErrors.WrongState(vm.Name, "modify device 'Memory'", vm.State, "Changing memory while the virtual machine runs is not supported yet: turn it off (Stop-VM), then set -StartupBytes.");
+            }
+
+            VmRules.CheckMemory(startup, _backend.Capabilities.MemoryCapacity, vm.Name);
+            vm = Update(vm.Id, current => current with { MemoryStartupBytes = startup });
+        }
+
+        return ToMemory(vm);
+    }
+
+    /// <summary>Only while Off; the version only goes up.</summary>
+    public VirtualMachine UpdateVmVersion(string name, VmConfigurationVersion? target = null)
+    {
+        var vm = Load(name);
+        if (vm.State != VmState.Off)
+        {
+            throw HostErrors.WrongState(vm.Name, "update its configuration version", vm.State, "Turn the virtual machine off (Stop-VM) and try again.");
+        }
+
+        var version = target ?? VmConfigurationVersion.Default;
+        VmRules.CheckVersionSupported(version);
+        if (version < vm.Version)
+        {
+            throw new HostException(
+                $"'{vm.Name}' has configuration version {vm.Version}; it cannot be downgraded to {version}. Configuration versions only go up.",
+                ErrorCategory.InvalidOperation, "VersionDowngrade", vm.Name);
+        }
+
+        return ToView(Update(vm.Id, current => current with { Version = version }));
+    }
+
+    /// <summary>Only while Saved.</summary>
+    public VirtualMachine RemoveVmSavedState(string name)
+    {
+        var vm = Load(name);
+        if (vm.State != VmState.Saved)
+        {
+            throw HostErrors.WrongState(vm.Name, "remove its saved state", vm.State, "Only a virtual machine in the Saved state has a saved state to remove.");
+        }
+
+        var off = Update(vm.Id, current => current with { State = VmState.Off, SavedStatePath = null, StatusMessage = null });
+        DeleteFile(vm.SavedStatePath);
+        return ToView(off);
+    }
+
+    private static VmProcessor ToProcessor(VmRecord vm) => new()
+    {
+        VMName = vm.Name,
+        VMId = vm.Id,
+        Count = vm.ProcessorCount,
+        ExposeVirtualizationExtensions = vm.ExposeVirtualizationExtensions,
+    };
+
+    private static VmMemory ToMemory(VmRecord vm) => new()
+    {
+        VMName = vm.Name,
+        VMId = vm.Id,
+        Startup = vm.MemoryStartupBytes,
+        DynamicMemoryEnabled = false,
+        Minimum = vm.MemoryStartupBytes,
+        Maximum = vm.MemoryStartupBytes,
+    };
+
+    private void DeleteVmFiles(Guid id)
+    {
+        var directory = _paths.VmDirectory(id);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void DeleteFile(string? path)
+    {
+        if (path is not null && File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+}

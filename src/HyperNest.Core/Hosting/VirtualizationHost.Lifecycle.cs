@@ -1,0 +1,210 @@
+using HyperNest.Model;
+using HyperNest.State;
+
+namespace HyperNest.Hosting;
+
+/// <summary>Starting, stopping, pausing and waiting: the VM state machine.</summary>
+public sealed partial class VirtualizationHost
+{
+    public VirtualMachine StartVm(string name)
+    {
+        using var _ = VmLock.Acquire(_paths, Load(name).Id, CancellationToken.None);
+        var vm = Load(name);
+        switch (vm.State)
+        {
+            case VmState.Running:
+                return ToView(vm);
+            case VmState.Paused:
+                return ResumeVm(name);
+            case VmState.Off or VmState.Saved:
+                break;
+            default:
+                throw HostErrors.WrongState(vm.Name, "start", vm.State, "Wait until the current operation ends, then try again.");
+        }
+
+        var boot = BootDiskFor(vm);
+        var restoring = vm.State == VmState.Saved ? vm.SavedStatePath : null;
+        var accelerator = _backend.Capabilities.Accelerator;
+        int pid;
+        try
+        {
+            pid = _backend.Start(vm, boot, restoring, CancellationToken.None);
+        }
+        catch (HostException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            throw HostErrors.Failed($"'{vm.Name}' failed to start: {ex.Message}", vm.Name, ex);
+        }
+
+        var started = Update(vm.Id, current => current with
+        {
+            State = VmState.Running,
+            Pid = pid,
+            StartedAt = _clock.GetUtcNow(),
+            StatusMessage = null,
+            SavedStatePath = null,
+            Accelerator = accelerator,
+        });
+        if (restoring is not null)
+        {
+            DeleteFile(restoring);
+        }
+
+        return ToView(started);
+    }
+
+    public VirtualMachine StopVm(string name, StopMode mode)
+    {
+        using var _ = VmLock.Acquire(_paths, Load(name).Id, CancellationToken.None);
+        var vm = Load(name);
+        switch (vm.State)
+        {
+            case VmState.Off:
+                return ToView(vm);
+            case VmState.Saved when mode == StopMode.TurnOff:
+                return RemoveVmSavedState(name);
+            case VmState.Saved:
+                throw HostErrors.WrongState(vm.Name, "stop", vm.State, "A saved virtual machine is not running. Start-VM restores it; Stop-VM -TurnOff or Remove-VMSavedState discards its saved state.");
+            case VmState.Paused when mode is StopMode.Shutdown or StopMode.Force:
+                throw HostErrors.WrongState(vm.Name, "shut down", vm.State, "A paused guest cannot shut itself down: Resume-VM it first, or use Stop-VM -TurnOff or -Save.");
+        }
+
+        switch (mode)
+        {
+            case StopMode.TurnOff:
+                _backend.Kill(vm);
+                break;
+            case StopMode.Save:
+                var statePath = Path.Combine(_paths.VmDirectory(vm.Id), "saved.state");
+                Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
+                _backend.SaveState(vm, statePath, CancellationToken.None);
+                return ToView(MarkStopped(vm, VmState.Saved, statePath));
+            case StopMode.Shutdown:
+                _backend.RequestShutdown(vm);
+                if (!_backend.WaitForExit(vm, ShutdownTimeout, CancellationToken.None))
+                {
+                    throw new HostException(
+                        $"'{vm.Name}' did not shut down within {ShutdownTimeout.TotalSeconds:0} seconds. The guest may ignore shutdown requests: use Stop-VM -Force (power off after a grace period) or Stop-VM -TurnOff.",
+                        ErrorCategory.OperationTimeout, "ShutdownTimedOut", vm.Name);
+                }
+
+                break;
+            case StopMode.Force:
+                _backend.RequestShutdown(vm);
+                if (!_backend.WaitForExit(vm, ForceGracePeriod, CancellationToken.None))
+                {
+                    _backend.Kill(vm);
+                }
+
+                break;
+        }
+
+        return ToView(MarkStopped(vm, VmState.Off, null));
+    }
+
+    private VmRecord MarkStopped(VmRecord vm, VmState state, string? savedStatePath)
+    {
+        _backend.CleanRuntime(vm);
+        return Update(vm.Id, current => current with
+        {
+            State = state,
+            Pid = null,
+            StartedAt = null,
+            StatusMessage = null,
+            SavedStatePath = savedStatePath,
+        });
+    }
+
+    public VirtualMachine SuspendVm(string name)
+    {
+        var vm = Load(name);
+        switch (vm.State)
+        {
+            case VmState.Paused:
+                return ToView(vm);
+            case VmState.Running:
+                _backend.Pause(vm);
+                return ToView(Update(vm.Id, current => current with { State = VmState.Paused }));
+            default:
+                throw HostErrors.WrongState(vm.Name, "pause", vm.State, "Only a running virtual machine can be paused: Start-VM it first.");
+        }
+    }
+
+    public VirtualMachine ResumeVm(string name)
+    {
+        var vm = Load(name);
+        switch (vm.State)
+        {
+            case VmState.Running:
+                return ToView(vm);
+            case VmState.Paused:
+                _backend.Resume(vm);
+                return ToView(Update(vm.Id, current => current with { State = VmState.Running }));
+            default:
+                throw HostErrors.WrongState(vm.Name, "resume", vm.State, vm.State == VmState.Saved ? "A saved virtual machine is restored with Start-VM." : "Only a paused virtual machine can be resumed.");
+        }
+    }
+
+    public VirtualMachine RestartVm(string name)
+    {
+        var vm = Load(name);
+        if (vm.State != VmState.Running)
+        {
+            throw HostErrors.WrongState(vm.Name, "restart", vm.State, "Only a running virtual machine can be restarted: Start-VM it instead.");
+        }
+
+        _backend.Reset(vm);
+        return ToView(Update(vm.Id, current => current with { StartedAt = _clock.GetUtcNow() }));
+    }
+
+    /// <summary>Only while Running (or Starting); fails at once when the VM stops while waiting.</summary>
+    public VirtualMachine WaitVm(string name, WaitForCondition condition, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (condition != WaitForCondition.Heartbeat)
+        {
+            throw HostErrors.InvalidArgument($"Wait-VM -For {condition} is not available yet; -For Heartbeat is.", name);
+        }
+
+        var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : _clock.GetUtcNow() + timeout;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var vm = Load(name);
+            if (vm.State != VmState.Running)
+            {
+                throw HostErrors.WrongState(vm.Name, "report a heartbeat", vm.State, vm.StatusMessage ?? "Start it with Start-VM, then wait.");
+            }
+
+            if (_backend.Heartbeat(vm, TimeSpan.FromSeconds(1)))
+            {
+                return ToView(vm);
+            }
+
+            if (_clock.GetUtcNow() >= deadline)
+            {
+                throw new HostException(
+                    $"'{vm.Name}' gave no heartbeat within {timeout.TotalSeconds:0} seconds: its guest agent does not answer. Get-VMConsole -VMName '{vm.Name}' shows how far the guest got.",
+                    ErrorCategory.OperationTimeout, "WaitTimedOut", vm.Name);
+            }
+
+            Thread.Sleep(TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    public IReadOnlyList<string> GetVmConsole(string name, int lastLines) => _backend.ConsoleTail(Load(name), Math.Max(1, lastLines));
+
+    private BootDisk BootDiskFor(VmRecord vm)
+    {
+        if (vm.ImageName is not { } imageName)
+        {
+            return new BootDisk(vm.DiskPath, null, null, null);
+        }
+
+        var image = _images.FindBuilt(imageName)
+            ?? throw HostErrors.Failed($"'{vm.Name}' boots the image \"{imageName}\", whose build for this HyperNest is missing from the cache. Run New-VMImage -Name {imageName} to rebuild it.", vm.Name);
+        return new BootDisk(vm.DiskPath, image.KernelPath, image.InitrdPath, image.KernelCommandLine);
+    }
+}

@@ -1,0 +1,134 @@
+using HyperNest.Model;
+using HyperNest.State;
+
+namespace HyperNest.Hosting;
+
+/// <summary>
+/// The one host API (see <see cref="IVirtualizationHost"/>): every Hyper-V rule lives in this class's
+/// partial files, grouped by concern. Like Podman's syncContainer, each action first reconciles the
+/// stored record with the live worker process, then checks its precondition, then acts.
+/// </summary>
+public sealed partial class VirtualizationHost : IVirtualizationHost
+{
+    private readonly StateStore _store;
+    private readonly IVmBackend _backend;
+    private readonly IImageStore _images;
+    private readonly IDiskTool _disks;
+    private readonly HostPaths _paths;
+    private readonly TimeProvider _clock;
+
+    public VirtualizationHost(HostPaths paths, StateStore store, IVmBackend backend, IImageStore images, IDiskTool disks, TimeProvider? clock = null)
+    {
+        _paths = paths;
+        _store = store;
+        _backend = backend;
+        _images = images;
+        _disks = disks;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    /// <summary>How long Stop-VM waits for a guest to shut itself down before it gives up (or, with -Force, powers off).</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan ForceGracePeriod { get; init; } = TimeSpan.FromSeconds(30);
+
+    public void Dispose() => _store.Dispose();
+
+    public IReadOnlyList<VirtualMachine> GetVms() =>
+        _store.Transact(tx => tx.ListVms()).Select(Reconcile).Select(ToView).ToList();
+
+    public VirtualMachine GetVm(string name) => ToView(Load(name));
+
+    /// <summary>Finds the VM by name and reconciles it with its worker process.</summary>
+    private VmRecord Load(string name) =>
+        Reconcile(_store.Transact(tx => tx.FindVm(name)) ?? throw HostErrors.VmNotFound(name));
+
+    /// <summary>
+    /// Brings the stored state in line with reality: a Running/Paused VM whose worker died (killed from
+    /// outside, crashed) becomes Off with a Status that says so; a live worker's run state is re-read.
+    /// </summary>
+    private VmRecord Reconcile(VmRecord vm)
+    {
+        if (vm.State is not (VmState.Running or VmState.Paused))
+        {
+            return vm;
+        }
+
+        var live = _backend.IsAlive(vm) ? _backend.QueryState(vm) : null;
+        if (live == vm.State)
+        {
+            return vm;
+        }
+
+        return Update(vm.Id, current =>
+        {
+            if (current.State is not (VmState.Running or VmState.Paused) || current.Pid != vm.Pid)
+            {
+                return current;
+            }
+
+            if (live is { } state)
+            {
+                return current with { State = state };
+            }
+
+            _backend.CleanRuntime(current);
+            return current with
+            {
+                State = VmState.Off,
+                Pid = null,
+                StartedAt = null,
+                StatusMessage = $"The virtual machine's worker process (QEMU, pid {current.Pid}) ended unexpectedly; it was noticed at {_clock.GetUtcNow():u}. It was killed outside HyperNest or crashed: see Get-VMConsole for the guest's last words. Start-VM starts it again.",
+            };
+        });
+    }
+
+    /// <summary>Re-reads the record inside an exclusive transaction, applies <paramref name="change"/> and stores the result.</summary>
+    private VmRecord Update(Guid id, Func<VmRecord, VmRecord> change) => _store.Transact(tx =>
+    {
+        var current = tx.FindVm(id) ?? throw HostErrors.Failed($"The virtual machine {id} was removed by another HyperNest process while this one worked on it.");
+        var next = change(current);
+        if (next != current)
+        {
+            tx.UpdateVm(next);
+        }
+
+        return next;
+    });
+
+    private VirtualMachine ToView(VmRecord vm)
+    {
+        var running = vm.State is VmState.Running or VmState.Paused;
+        var usage = running ? _backend.SampleUsage(vm) : default;
+        var heartbeat = vm.State == VmState.Running && _backend.Heartbeat(vm, TimeSpan.FromMilliseconds(300));
+        return new VirtualMachine
+        {
+            Name = vm.Name,
+            Id = vm.Id,
+            State = vm.State,
+            CPUUsage = usage.CpuPercent,
+            MemoryAssigned = running ? vm.MemoryStartupBytes : 0,
+            MemoryStartup = vm.MemoryStartupBytes,
+            Uptime = running && vm.StartedAt is { } started ? Truncate(_clock.GetUtcNow() - started) : TimeSpan.Zero,
+            Status = StatusText(vm, heartbeat),
+            Version = vm.Version.ToString(),
+            Generation = vm.Generation,
+            ProcessorCount = vm.ProcessorCount,
+            Heartbeat = heartbeat ? "OkApplicationsUnknown" : "NoContact",
+            Image = vm.ImageName,
+            HardDrivePath = vm.DiskPath,
+            Path = _paths.VmDirectory(vm.Id),
+            Accelerator = running ? vm.Accelerator : null,
+            CreationTime = vm.CreatedAt,
+        };
+    }
+
+    private static string StatusText(VmRecord vm, bool heartbeat) => vm.State switch
+    {
+        VmState.Running when !heartbeat => "Running, no contact with the guest yet (its guest agent does not answer)",
+        _ when vm.StatusMessage is { } message => message,
+        _ => "Operating normally",
+    };
+
+    private static TimeSpan Truncate(TimeSpan span) => TimeSpan.FromSeconds(Math.Max(0, Math.Floor(span.TotalSeconds)));
+}

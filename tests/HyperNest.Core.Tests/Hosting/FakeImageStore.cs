@@ -1,0 +1,36 @@
+using HyperNest.Hosting;
+using HyperNest.Model;
+
+namespace HyperNest.Core.Tests.Hosting;
+
+internal sealed class FakeImageStore(string directory) : IImageStore
+{
+    private bool _built;
+
+    public int Builds { get; private set; }
+
+    private VmImage Image => new()
+    {
+        Name = "tiny",
+        RecipeHash = "0123456789ab",
+        Built = _built,
+        DiskPath = Path.Combine(directory, "tiny.qcow2"),
+        KernelPath = Path.Combine(directory, "vmlinuz"),
+        InitrdPath = Path.Combine(directory, "initrd.img"),
+        KernelCommandLine = "console=ttyS0",
+    };
+
+    public IReadOnlyList<VmImage> List() => [Image];
+
+    public bool IsKnown(string name) => name == "tiny";
+
+    public VmImage? FindBuilt(string name) => name == "tiny" && _built ? Image : null;
+
+    public VmImage Build(string name, bool force, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
+    {
+        Builds++;
+        _built = true;
+        progress?.Report(new ProgressUpdate("Building image tiny", "done", 100));
+        return Image;
+    }
+}

@@ -1,0 +1,73 @@
+using HyperNest.Hosting;
+using HyperNest.Model;
+using HyperNest.State;
+
+namespace HyperNest.Core.Tests.Hosting;
+
+/// <summary>A backend whose "worker processes" are entries in a dictionary, so rule tests run without QEMU.</summary>
+internal sealed class FakeVmBackend : IVmBackend
+{
+    private readonly Dictionary<int, VmState> _processes = [];
+    private readonly Dictionary<Guid, int> _pidByVm = [];
+    private int _nextPid = 1000;
+
+    public HostCapabilities Capabilities { get; set; } = new(AcceleratorKind.TCG, "test: no vmx/svm", "AuthenticAMD", "Fake CPU", 2, 4L << 30, "QEMU emulator version 7.2.0");
+
+    public bool GuestObeysShutdown { get; set; } = true;
+
+    public bool AgentAnswers { get; set; } = true;
+
+    public List<(Guid Vm, BootDisk Boot, string? SavedState)> Starts { get; } = [];
+
+    public int Start(VmRecord vm, BootDisk boot, string? savedStatePath, CancellationToken cancellationToken)
+    {
+        Starts.Add((vm.Id, boot, savedStatePath));
+        var pid = _nextPid++;
+        _processes[pid] = VmState.Running;
+        _pidByVm[vm.Id] = pid;
+        return pid;
+    }
+
+    /// <summary>What kill -9 from outside does.</summary>
+    public void KillFromOutside(Guid vmId) => _processes.Remove(_pidByVm[vmId]);
+
+    public bool IsAlive(VmRecord vm) => vm.Pid is { } pid && _processes.ContainsKey(pid);
+
+    public VmState? QueryState(VmRecord vm) => vm.Pid is { } pid && _processes.TryGetValue(pid, out var state) ? state : null;
+
+    public void Pause(VmRecord vm) => _processes[vm.Pid!.Value] = VmState.Paused;
+
+    public void Resume(VmRecord vm) => _processes[vm.Pid!.Value] = VmState.Running;
+
+    public void Reset(VmRecord vm)
+    {
+    }
+
+    public void RequestShutdown(VmRecord vm)
+    {
+        if (GuestObeysShutdown)
+        {
+            _processes.Remove(vm.Pid!.Value);
+        }
+    }
+
+    public void SaveState(VmRecord vm, string path, CancellationToken cancellationToken)
+    {
+        File.WriteAllText(path, "state");
+        _processes.Remove(vm.Pid!.Value);
+    }
+
+    public void Kill(VmRecord vm) => _processes.Remove(vm.Pid!.Value);
+
+    public bool WaitForExit(VmRecord vm, TimeSpan timeout, CancellationToken cancellationToken) => !IsAlive(vm);
+
+    public bool Heartbeat(VmRecord vm, TimeSpan timeout) => AgentAnswers && QueryState(vm) == VmState.Running;
+
+    public ProcessUsage SampleUsage(VmRecord vm) => new(3, vm.MemoryStartupBytes);
+
+    public IReadOnlyList<string> ConsoleTail(VmRecord vm, int lines) => ["[    0.000000] Linux version fake"];
+
+    public void CleanRuntime(VmRecord vm)
+    {
+    }
+}

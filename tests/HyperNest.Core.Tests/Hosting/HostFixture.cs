@@ -1,0 +1,29 @@
+using HyperNest.Hosting;
+using HyperNest.State;
+
+namespace HyperNest.Core.Tests.Hosting;
+
+/// <summary>A VirtualizationHost over a temp state directory and fake backend, image store and disk tool.</summary>
+internal sealed class HostFixture : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("hn-host-").FullName;
+
+    public HostFixture()
+    {
+        var paths = new HostPaths(Path.Combine(_directory, "home"), Path.Combine(_directory, "cache"));
+        Images = new FakeImageStore(_directory);
+        Host = new VirtualizationHost(paths, StateStore.Open(paths.StateDatabase), Backend, Images, new FakeDiskTool());
+    }
+
+    public FakeVmBackend Backend { get; } = new();
+
+    public FakeImageStore Images { get; }
+
+    public VirtualizationHost Host { get; }
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
