@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what HyperNest needs on a Debian 12 machine (idempotent), builds it, and installs the
+# self-contained ReadyToRun binary as /usr/local/bin/hypernest. Sourced by run.sh and test.sh.
+set -euo pipefail
+
+HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+HN_PACKAGES=(qemu-system-x86 qemu-utils ovmf seabios mmdebstrap nftables iproute2 busybox-static cpio zstd e2fsprogs python3 util-linux)
+
+hn_require_root() {
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "HyperNest manages VMs, bridges and /var/lib/hypernest: run this as root (sudo $0)." >&2
+    exit 1
+  fi
+}
+
+hn_install_packages() {
+  local missing=()
+  for p in "${HN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "==> Installing Debian packages: ${missing[*]}"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+  if ! command -v dotnet >/dev/null; then
+    echo "The .NET 10 SDK (dotnet) is not on PATH. Install it, then run this again." >&2
+    exit 1
+  fi
+}
+
+hn_publish() {
+  echo "==> Building HyperNest (self-contained, ReadyToRun)"
+  dotnet publish "$HN_ROOT/src/HyperNest.Cli/HyperNest.Cli.csproj" -c Release -r linux-x64 --self-contained \
+    -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:IncludeNativeLibrariesForSelfExtract=true \
+    -o "$HN_ROOT/out/hypernest" -nologo -v quiet
+  install -m 0755 "$HN_ROOT/out/hypernest/hypernest" /usr/local/bin/hypernest
+  echo "==> Installed /usr/local/bin/hypernest"
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets everything up and runs all tests: unit tests, then the integration tests, which boot real
+# guests under TCG as root inside a network namespace of their own (unshare -n), so nothing touches
+# the machine's real network.
+set -euo pipefail
+source "$(dirname "$0")/scripts/setup.sh"
+hn_require_root
+hn_install_packages
+hn_publish
+cd "$HN_ROOT"
+dotnet build HyperNest.slnx -c Release -nologo -v quiet
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+for project in tests/HyperNest.Core.Tests tests/HyperNest.Shell.Tests; do
+  echo "==> $project"
+  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
+done
+echo "==> tests/HyperNest.IntegrationTests (own network namespace)"
+unshare --net -- bash -c 'ip link set lo up && exec dotnet test tests/HyperNest.IntegrationTests -c Release --no-build -nologo' 2>&1 | tee -a "$log" || status=1
+
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [[ $failed -ne 0 ]]; then status=1; fi
+exit $status
