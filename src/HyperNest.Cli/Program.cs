@@ -1,2 +1,3 @@
-// Entry point; the shell front end (interactive, -c, -File) is being built in the foundation issue.
-return 0;
+using HyperNest.Cli;
+
+return CommandLine.Run(args);

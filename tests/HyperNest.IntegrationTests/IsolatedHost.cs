@@ -1,0 +1,79 @@
+using System.Text;
+using HyperNest.Hosting;
+using HyperNest.Shell.Engine;
+
+namespace HyperNest.IntegrationTests;
+
+/// <summary>
+/// A HyperNest host with its own temp HYPERNEST_HOME (images come from the shared cache), driven through
+/// the real shell. Dispose kills every QEMU process started under that home, even when a test failed,
+/// and requires the test run to be in a network namespace of its own (./test.sh uses unshare -n).
+/// </summary>
+public sealed class IsolatedHost : IDisposable
+{
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _errors = new();
+
+    public IsolatedHost()
+    {
+        RequireOwnNetworkNamespace();
+        Home = Directory.CreateTempSubdirectory("hn-it-").FullName;
+        Paths = new HostPaths(Home, HostPaths.FromEnvironment().Cache);
+        Session = new ShellSession(() => HostFactory.Create(Paths), new StringWriter(_output), new StringWriter(_errors));
+    }
+
+    public string Home { get; }
+
+    public HostPaths Paths { get; }
+
+    public ShellSession Session { get; }
+
+    public IVirtualizationHost Host => Session.Host;
+
+    /// <summary>A name no other test or run uses.</summary>
+    public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Runs cmdlet lines; returns the text they printed. Fails the test with the error output when a statement fails.</summary>
+    public string Run(string script)
+    {
+        var (result, output, errors) = TryRun(script);
+        Assert.True(result.Succeeded, $"'{script}' failed:\n{errors}\n{output}");
+        return output;
+    }
+
+    public (ExecutionResult Result, string Output, string Errors) TryRun(string script)
+    {
+        _output.Clear();
+        _errors.Clear();
+        var result = ScriptExecutor.Execute(script, Session, ExecutionOptions.StopOnFailure, "<test>");
+        return (result, _output.ToString(), _errors.ToString());
+    }
+
+    /// <summary>The serial console of every VM, for a failure message.</summary>
+    public string Consoles()
+    {
+        var text = new StringBuilder();
+        foreach (var log in Directory.EnumerateFiles(Paths.RuntimeRoot, "*.log", SearchOption.AllDirectories))
+        {
+            text.AppendLine($"--- {log}").AppendLine(string.Join('\n', File.ReadLines(log).TakeLast(40)));
+        }
+
+        return text.ToString();
+    }
+
+    public void Dispose()
+    {
+        Session.Dispose();
+        ProcessSweeper.KillProcessesMentioning(Home);
+        Directory.Delete(Home, recursive: true);
+    }
+
+    private static void RequireOwnNetworkNamespace()
+    {
+        var mine = new FileInfo("/proc/self/ns/net").LinkTarget;
+        var init = new FileInfo("/proc/1/ns/net").LinkTarget;
+        Assert.True(
+            mine is not null && mine != init,
+            "Integration tests boot real guests and must run as root in a network namespace of their own: run ./test.sh (it uses unshare -n).");
+    }
+}

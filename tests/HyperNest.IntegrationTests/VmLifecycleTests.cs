@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using HyperNest.Model;
+
+namespace HyperNest.IntegrationTests;
+
+/// <summary>The foundation acceptance: a real tiny guest under TCG through its whole life, driven by cmdlets.</summary>
+[Collection(GuestCollection.Name)]
+public sealed class VmLifecycleTests : IDisposable
+{
+    private readonly IsolatedHost _lab = new();
+
+    public void Dispose() => _lab.Dispose();
+
+    [Fact]
+    public void TinyVm_FullLifecycle_ThroughCmdlets()
+    {
+        var name = IsolatedHost.UniqueName("web");
+        try
+        {
+            _lab.Run($"New-VM -Name {name} -MemoryStartupBytes 512MB -Image tiny");
+            _lab.Run($"Start-VM {name}");
+            _lab.Run($"Wait-VM -Name {name} -For Heartbeat -Timeout 240");
+
+            var table = _lab.Run("Get-VM");
+            var running = _lab.Host.GetVm(name);
+            Assert.Equal(VmState.Running, running.State);
+            Assert.Equal(512L << 20, running.MemoryAssigned);
+            Assert.True(running.Uptime > TimeSpan.Zero, "uptime should count once the guest runs");
+            Assert.Equal("Operating normally", running.Status);
+            Assert.Contains(name, table);
+            Assert.Contains("Running", table);
+
+            var console = string.Join('\n', _lab.Host.GetVmConsole(name, 500));
+            Assert.Contains("Linux version", console);
+
+            var refused = _lab.TryRun($"Remove-VM {name} -Force");
+            Assert.False(refused.Result.Succeeded);
+            Assert.Contains("FullyQualifiedErrorId", refused.Errors);
+            Assert.Equal(VmState.Running, _lab.Host.GetVm(name).State);
+
+            _lab.Run($"Stop-VM {name}");
+            Assert.Equal(VmState.Off, _lab.Host.GetVm(name).State);
+
+            _lab.Run($"Start-VM {name}");
+            Assert.Equal(VmState.Running, _lab.Host.GetVm(name).State);
+            _lab.Run($"Stop-VM {name} -TurnOff");
+            Assert.Equal(VmState.Off, _lab.Host.GetVm(name).State);
+
+            _lab.Run($"Remove-VM {name} -Force");
+            Assert.DoesNotContain(_lab.Host.GetVms(), vm => vm.Name == name);
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"{ex.Message}\n{_lab.Consoles()}", ex);
+        }
+    }
+
+    [Fact]
+    public void QemuKilledFromOutside_GetVmShowsOffWithReason_AndStartWorksAgain()
+    {
+        var name = IsolatedHost.UniqueName("victim");
+        _lab.Run($"New-VM -Name {name} -MemoryStartupBytes 256MB -Image tiny");
+        _lab.Run($"Start-VM {name}");
+        var pid = QemuPidOf(_lab.Host.GetVm(name).Id);
+
+        Process.GetProcessById(pid).Kill();
+        Process.GetProcessById(pid).WaitForExit(10_000);
+
+        var dead = _lab.Host.GetVm(name);
+        Assert.Equal(VmState.Off, dead.State);
+        Assert.Contains("ended unexpectedly", dead.Status);
+
+        _lab.Run($"Start-VM {name}");
+        Assert.Equal(VmState.Running, _lab.Host.GetVm(name).State);
+        _lab.Run($"Stop-VM {name} -TurnOff");
+    }
+
+    private static int QemuPidOf(Guid vmId)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid)
+                && File.Exists(Path.Combine(directory, "cmdline"))
+                && File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(vmId.ToString("D"), StringComparison.Ordinal))
+            {
+                return pid;
+            }
+        }
+
+        throw new InvalidOperationException($"No QEMU process for VM {vmId}.");
+    }
+}
