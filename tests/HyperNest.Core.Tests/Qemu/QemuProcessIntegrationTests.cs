@@ -7,7 +7,7 @@ namespace HyperNest.Core.Tests.Qemu;
 
 /// <summary>Starts the real qemu-system-x86_64 (TCG, no disk, no OS) with our argv and controls it over QMP.</summary>
 [Collection(QemuGuestsCollection.Name)]
-public sealed class QemuProcessIntegrationTests : IAsyncDisposable
+public sealed class QemuProcessIntegrationTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -53,6 +53,37 @@ public sealed class QemuProcessIntegrationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SaveState_ThenLaunchWithIncomingState_ResumesRunning()
+    {
+        var spec = Spec(1);
+        var stateFile = _dir.File("saved.state");
+        var first = await new QemuProcessLauncher().LaunchAsync(spec, Timeout);
+        _started.Add(first);
+        await using (var qmp = await QmpClient.ConnectAsync(spec.Runtime.QmpSocket, Timeout))
+        {
+            var saved = await qmp.SaveStateAsync(stateFile, Timeout);
+
+            Assert.True(saved.IsCompleted);
+            Assert.Equal("postmigrate", (await qmp.QueryStatusAsync()).Status);
+            await qmp.QuitAsync();
+        }
+
+        Assert.True(await QemuProcessTerminator.WaitForExitAsync(first.Pid, first.VmId, Timeout));
+        Assert.True(new FileInfo(stateFile).Length > 0);
+
+        var restoredSpec = spec with { IncomingStateFile = stateFile };
+        var second = await new QemuProcessLauncher().LaunchAsync(restoredSpec, Timeout);
+        _started.Add(second);
+        await using (var qmp = await QmpClient.ConnectAsync(spec.Runtime.QmpSocket, Timeout))
+        {
+            await qmp.WaitForMigrationAsync(new CancellationTokenSource(Timeout).Token);
+
+            // The state was saved while running, so QEMU resumes it by itself once loaded.
+            Assert.Equal(new QmpStatus("running", true), await qmp.QueryStatusAsync());
+        }
+    }
+
+    [Fact]
     public async Task Launch_GuestAgentSocket_ConnectsButNoAgentAnswers()
     {
         var spec = Spec(1);
@@ -87,7 +118,10 @@ public sealed class QemuProcessIntegrationTests : IAsyncDisposable
         Assert.False(QemuProcessInspector.IsAlive(process.Pid, process.VmId));
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 calls IAsyncLifetime.DisposeAsync on test classes, but not IAsyncDisposable.
+    public async Task DisposeAsync()
     {
         foreach (var process in _started)
         {
