@@ -40,6 +40,8 @@ public sealed class QemuProcessIntegrationTests : IAsyncLifetime
             Assert.True((await qmp.QueryStatusAsync()).Running);
 
             Assert.Contains("EFER=", await qmp.HumanMonitorCommandAsync("info registers"), StringComparison.Ordinal);
+            var cpu = Assert.Single(await qmp.QueryCpuRegistersAsync());
+            Assert.False(cpu.HypervisorActive);
 
             var stats = QemuProcessInspector.ReadStats(process.Pid)!;
             Assert.True(stats.CpuTime > TimeSpan.Zero);

@@ -50,6 +50,10 @@ public sealed partial class QmpClient
         return result?.GetValue<string>() ?? "";
     }
 
+    /// <summary>EFER and CR4 of every vCPU, to tell whether the guest runs a hypervisor of its own.</summary>
+    public async Task<IReadOnlyList<QemuCpuRegisters>> QueryCpuRegistersAsync(CancellationToken cancellationToken = default)
+        => QemuCpuRegisters.Parse(await HumanMonitorCommandAsync("info registers -a", cancellationToken).ConfigureAwait(false));
+
     /// <summary>Starts an outgoing migration; see <see cref="QemuMigrationUri"/> for saving to a file.</summary>
     public Task MigrateAsync(string uri, CancellationToken cancellationToken = default)
         => ExecuteAsync("migrate", new JsonObject { ["uri"] = uri }, cancellationToken);
