@@ -20,7 +20,7 @@ public sealed class LinuxHostProbeSources : IHostProbeSources
         }
     }
 
-    public bool Exists(string path) => File.Exists(path) || Path.Exists(path);
+    public bool Exists(string path) => Path.Exists(path);
 
     public bool TryOpenReadWrite(string path, out string? error)
     {

@@ -116,6 +116,10 @@ public static class QemuCommandLine
             args.Add(QemuMigrationUri.LoadFrom(spec.IncomingStateFile));
         }
 
+        // With -D, the daemonized QEMU points its stderr at this file instead of /dev/null
+        // (os_setup_post in os-posix.c), so its last words ("terminating on signal 15 from pid ...")
+        // survive it. Messages get timestamps to line them up with HyperNest's own records.
+        args.AddRange(["-D", runtime.QemuLog, "-msg", "timestamp=on"]);
         args.AddRange(["-daemonize", "-pidfile", runtime.PidFile]);
         return args;
     }
@@ -153,6 +157,7 @@ public static class QemuCommandLine
         QemuArgumentSafety.RequireSocketPath(runtime.GuestAgentSocket, "guest agent socket path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.SerialLog, "serial log path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.PidFile, "pid file path");
+        QemuArgumentSafety.RequireOptionSafePath(runtime.QemuLog, "QEMU log path");
 
         if (spec.KernelBoot is { } boot)
         {

@@ -21,6 +21,11 @@ public sealed class QemuProcessLauncher
     public async Task<QemuProcess> LaunchAsync(QemuLaunchSpec spec, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var argv = QemuCommandLine.Build(spec);
+        if (QemuProcessInspector.ReadPidFile(spec.Runtime.PidFile) is { } previous && QemuProcessInspector.IsAlive(previous, spec.VmId))
+        {
+            throw new QemuLaunchException($"QEMU for this VM is already running (pid {previous})", "", null);
+        }
+
         spec.Runtime.Prepare();
         var start = new ProcessStartInfo(_qemuBinary)
         {
@@ -60,6 +65,9 @@ public sealed class QemuProcessLauncher
 
         var errorText = await TextOrEmptyAsync(stderr).ConfigureAwait(false);
         await TextOrEmptyAsync(stdout).ConfigureAwait(false);
+
+        // Once the daemon child has opened the -D file it writes its errors there, not to our pipe.
+        errorText = string.Join('\n', new[] { errorText.Trim() }.Concat(QemuLogFile.ReadTail(spec.Runtime.QemuLog).Select(QemuLogFile.StripPrefixes)).Where(t => t.Length > 0));
         if (parent.ExitCode != 0)
         {
             await KillDaemonIfAnyAsync(spec).ConfigureAwait(false);

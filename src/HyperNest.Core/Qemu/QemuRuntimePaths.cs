@@ -4,7 +4,7 @@ namespace HyperNest.Qemu;
 /// The files one running VM needs, all in a root-only directory named by the VM's GUID (never by its
 /// user-chosen name), so they are safe to place in QEMU's comma-separated option syntax.
 /// </summary>
-public sealed record QemuRuntimePaths(string Directory, string QmpSocket, string GuestAgentSocket, string SerialLog, string PidFile)
+public sealed record QemuRuntimePaths(string Directory, string QmpSocket, string GuestAgentSocket, string SerialLog, string PidFile, string QemuLog)
 {
     public static QemuRuntimePaths ForVm(string runtimeRoot, Guid vmId)
     {
@@ -14,7 +14,8 @@ public sealed record QemuRuntimePaths(string Directory, string QmpSocket, string
             Path.Combine(directory, "qmp.sock"),
             Path.Combine(directory, "qga.sock"),
             Path.Combine(directory, "serial.log"),
-            Path.Combine(directory, "qemu.pid"));
+            Path.Combine(directory, "qemu.pid"),
+            Path.Combine(directory, "qemu.log"));
     }
 
     /// <summary>Creates the directory (0700) and removes what a previous run left, so a stale pid is never read.</summary>
@@ -27,7 +28,7 @@ public sealed record QemuRuntimePaths(string Directory, string QmpSocket, string
 
         System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.SetUnixFileMode(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        foreach (var stale in new[] { QmpSocket, GuestAgentSocket, PidFile })
+        foreach (var stale in new[] { QmpSocket, GuestAgentSocket, PidFile, QemuLog })
         {
             File.Delete(stale);
         }

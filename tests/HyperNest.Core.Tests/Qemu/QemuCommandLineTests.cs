@@ -50,6 +50,8 @@ public sealed class QemuCommandLineTests
             "-device", "virtserialport,bus=hn-vserial.0,chardev=hn-qga,name=org.qemu.guest_agent.0",
             "-device", "virtio-rng-pci",
             "-qmp", $"unix:{dir}/qmp.sock,server=on,wait=off",
+            "-D", $"{dir}/qemu.log",
+            "-msg", "timestamp=on",
             "-daemonize",
             "-pidfile", $"{dir}/qemu.pid",
         ];

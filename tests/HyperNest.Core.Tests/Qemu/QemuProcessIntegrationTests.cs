@@ -110,6 +110,19 @@ public sealed class QemuProcessIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Launch_SameVmTwice_SecondIsRefused()
+    {
+        var spec = Spec(1);
+        var process = await new QemuProcessLauncher().LaunchAsync(spec, Timeout);
+        _started.Add(process);
+
+        var error = await Assert.ThrowsAsync<QemuLaunchException>(() => new QemuProcessLauncher().LaunchAsync(spec, Timeout));
+
+        Assert.Contains("already running", error.Message, StringComparison.Ordinal);
+        Assert.True(QemuProcessInspector.IsAlive(process));
+    }
+
+    [Fact]
     public async Task Terminate_RunningQemu_IsGone()
     {
         var spec = Spec(1);
@@ -118,6 +131,7 @@ public sealed class QemuProcessIntegrationTests : IAsyncLifetime
 
         Assert.True(await QemuProcessTerminator.TerminateAsync(process.Pid, process.VmId, TimeSpan.FromSeconds(5)));
         Assert.False(QemuProcessInspector.IsAlive(process.Pid, process.VmId));
+        Assert.StartsWith($"terminating on signal 15 from pid {Environment.ProcessId}", QemuLogFile.LastMessage(spec.Runtime.QemuLog), StringComparison.Ordinal);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -83,7 +83,7 @@ public sealed partial class QmpClient : IAsyncDisposable
     {
         ThrowIfClosed(command);
         var id = "hn-" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var pending = new PendingCommand(command);
+        var pending = new PendingCommand();
         _pending[id] = pending;
         try
         {
@@ -316,10 +316,8 @@ public sealed partial class QmpClient : IAsyncDisposable
         return DateTimeOffset.UtcNow;
     }
 
-    private sealed class PendingCommand(string command)
+    private sealed class PendingCommand
     {
-        public string Command { get; } = command;
-
         public TaskCompletionSource<JsonObject> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
