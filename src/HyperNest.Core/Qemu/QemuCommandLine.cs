@@ -81,6 +81,16 @@ public static class QemuCommandLine
             args.Add("virtio-blk-pci,drive=" + DiskNode + ",id=hn-disk0-dev");
         }
 
+        for (var i = 0; i < spec.NetworkAdapters.Count; i++)
+        {
+            var adapter = spec.NetworkAdapters[i];
+            var netdev = "hn-net" + i.ToString(CultureInfo.InvariantCulture);
+            args.Add("-netdev");
+            args.Add("tap,id=" + netdev + ",ifname=" + adapter.TapName + ",script=no,downscript=no");
+            args.Add("-device");
+            args.Add("virtio-net-pci,netdev=" + netdev + ",mac=" + adapter.MacAddress.ToLowerInvariant() + ",id=" + netdev + "-dev");
+        }
+
         if (spec.KernelBoot is { } boot)
         {
             args.Add("-kernel");
@@ -158,6 +168,19 @@ public static class QemuCommandLine
         QemuArgumentSafety.RequireOptionSafePath(runtime.SerialLog, "serial log path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.PidFile, "pid file path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.QemuLog, "QEMU log path");
+
+        foreach (var adapter in spec.NetworkAdapters)
+        {
+            if (!QemuNetworkAdapter.IsValidTapName(adapter.TapName))
+            {
+                throw new ArgumentException($"tap name must be 1-15 characters of a-z 0-9 _ -: '{adapter.TapName}'", nameof(spec));
+            }
+
+            if (!QemuNetworkAdapter.IsValidMac(adapter.MacAddress))
+            {
+                throw new ArgumentException($"MAC address must look like 02:00:00:12:34:56: '{adapter.MacAddress}'", nameof(spec));
+            }
+        }
 
         if (spec.KernelBoot is { } boot)
         {

@@ -26,6 +26,9 @@ public sealed record QemuLaunchSpec
 
     public QemuDirectKernelBoot? KernelBoot { get; init; }
 
+    /// <summary>Network adapters in slot order; each becomes a virtio-net device on its tap.</summary>
+    public IReadOnlyList<QemuNetworkAdapter> NetworkAdapters { get; init; } = [];
+
     /// <summary>The VM's own writable copy of OVMF_VARS (generation 2 only), see <see cref="QemuFirmware.CreateVarsFile"/>.</summary>
     public string? OvmfVarsPath { get; init; }
 

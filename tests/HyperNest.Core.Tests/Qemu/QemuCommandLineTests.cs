@@ -193,5 +193,31 @@ public sealed class QemuCommandLineTests
         Assert.True(json["read-only"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public void Build_NetworkAdapters_TapNetdevAndVirtioNetInSlotOrder()
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg with
+        {
+            NetworkAdapters = [new QemuNetworkAdapter("hn-t-6f1c2b7e0", "02:48:4E:00:00:01"), new QemuNetworkAdapter("hn-t-6f1c2b7e1", "02:48:4e:00:00:02")],
+        });
+
+        var list = argv.ToList();
+        var first = list.IndexOf("-netdev");
+        Assert.Equal(
+            ["-netdev", "tap,id=hn-net0,ifname=hn-t-6f1c2b7e0,script=no,downscript=no", "-device", "virtio-net-pci,netdev=hn-net0,mac=02:48:4e:00:00:01,id=hn-net0-dev",
+             "-netdev", "tap,id=hn-net1,ifname=hn-t-6f1c2b7e1,script=no,downscript=no", "-device", "virtio-net-pci,netdev=hn-net1,mac=02:48:4e:00:00:02,id=hn-net1-dev"],
+            list.GetRange(first, 8));
+    }
+
+    [Theory]
+    [InlineData("tap0,script=/tmp/evil", "02:00:00:00:00:01")]
+    [InlineData("a-name-much-too-long", "02:00:00:00:00:01")]
+    [InlineData("tap0", "02:00:00:00:00:01,romfile=/x")]
+    [InlineData("tap0", "02-00-00-00-00-01")]
+    public void Build_BadTapOrMac_IsRefused(string tap, string mac)
+    {
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { NetworkAdapters = [new QemuNetworkAdapter(tap, mac)] }));
+    }
+
     private static string ValueOf(IReadOnlyList<string> argv, string option) => argv[argv.ToList().IndexOf(option) + 1];
 }

@@ -47,6 +47,17 @@ public sealed class QemuProcessInspectorTests
     }
 
     [Fact]
+    public void CpuUsagePercent_HalfOfOneOfTwoProcessors_Is25()
+    {
+        var start = DateTimeOffset.FromUnixTimeSeconds(1000);
+        var earlier = new QemuProcessStats(TimeSpan.FromSeconds(10), null, start, start.AddSeconds(60));
+        var later = earlier with { CpuTime = TimeSpan.FromSeconds(11), SampledAt = earlier.SampledAt.AddSeconds(2) };
+
+        Assert.Equal(25, QemuProcessStats.CpuUsagePercent(earlier, later, 2));
+        Assert.Equal(0, QemuProcessStats.CpuUsagePercent(earlier, later with { StartTime = start.AddSeconds(1) }, 2));
+    }
+
+    [Fact]
     public void ReadPidFile_Variants()
     {
         var path = Path.GetTempFileName();
