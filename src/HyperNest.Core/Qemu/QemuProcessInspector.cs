@@ -20,7 +20,10 @@ public static class QemuProcessInspector
         return stat is not null && !stat.HasEnded && CommandLineNamesVm(pid, vmId);
     }
 
-    /// <summary>As <see cref="IsAlive(int, Guid)"/>, and the process started when it was recorded to (a second's slack for rounding).</summary>
+    /// <summary>
+    /// As <see cref="IsAlive(int, Guid)"/>, and the process started when it was recorded to. Slack of two
+    /// seconds: /proc/stat's btime is recomputed from the wall clock and drifts by a second under NTP.
+    /// </summary>
     public static bool IsAlive(QemuProcess process)
     {
         if (!IsAlive(process.Pid, process.VmId))
@@ -29,7 +32,7 @@ public static class QemuProcessInspector
         }
 
         var started = ReadStartTime(process.Pid);
-        return started is not null && (started.Value - process.StartTime).Duration() <= TimeSpan.FromSeconds(1);
+        return started is not null && (started.Value - process.StartTime).Duration() <= TimeSpan.FromSeconds(2);
     }
 
     /// <summary>True when /proc/&lt;pid&gt;/cmdline has the argument "guest=hn-&lt;guid&gt;" (from "-name guest=...").</summary>

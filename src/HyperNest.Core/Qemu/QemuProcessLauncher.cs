@@ -53,7 +53,15 @@ public sealed class QemuProcessLauncher
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
-            parent.Kill();
+            try
+            {
+                parent.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited between the timeout and the kill.
+            }
+
             await KillDaemonIfAnyAsync(spec).ConfigureAwait(false);
             if (e is TimeoutException)
             {

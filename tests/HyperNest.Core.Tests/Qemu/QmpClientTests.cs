@@ -71,6 +71,21 @@ public sealed class QmpClientTests : IDisposable
     }
 
     [Fact]
+    public async Task WaitForEvent_ShutdownData_ExposesReason()
+    {
+        await using var server = Serve((command, _) => command == "quit"
+            ? """{"timestamp": {"seconds": 1, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}""" + "\r\n" + """{"return": {}}"""
+            : """{"return": {}}""");
+        await using var client = await QmpClient.ConnectAsync(Socket, Timeout);
+
+        await client.QuitAsync();
+        var shutdown = await client.WaitForEventAsync(QmpEventNames.Shutdown, Timeout);
+
+        Assert.Equal("host-qmp-quit", shutdown.ShutdownReason);
+        Assert.False(shutdown.GuestInitiated);
+    }
+
+    [Fact]
     public async Task WaitForEvent_NoEvent_ThrowsTimeout()
     {
         await using var server = Serve((_, _) => """{"return": {}}""");

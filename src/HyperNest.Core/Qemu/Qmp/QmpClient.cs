@@ -24,6 +24,7 @@ public sealed partial class QmpClient : IAsyncDisposable
     private Task? _readLoop;
     private long _nextId;
     private volatile Exception? _closedReason;
+    private int _disposed;
 
     private QmpClient(JsonLineStream stream, QmpVersion version)
     {
@@ -87,6 +88,8 @@ public sealed partial class QmpClient : IAsyncDisposable
         _pending[id] = pending;
         try
         {
+            // The reader may have closed between the check above and registering: it would never see this command.
+            ThrowIfClosed(command);
             var request = new JsonObject { ["execute"] = command, ["id"] = id };
             if (arguments is not null)
             {
@@ -178,6 +181,11 @@ public sealed partial class QmpClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopReading.CancelAsync().ConfigureAwait(false);
         _stream.Shutdown();
         if (_readLoop is not null)
