@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HyperNest.Model;
+
+namespace HyperNest.Qemu;
+
+/// <summary>
+/// Turns a <see cref="QemuLaunchSpec"/> into QEMU's argv. No shell ever sees it. Values we do not
+/// control (disk and firmware-variable paths) only appear inside -blockdev JSON, whose escaping leaves
+/// them no way to start another option; everything else is ours and checked by <see cref="QemuArgumentSafety"/>.
+/// </summary>
+public static class QemuCommandLine
+{
+    public const string DiskNode = "hn-disk0";
+    public const string DiskFileNode = "hn-disk0-file";
+    public const string OvmfCodeNode = "hn-ovmf-code";
+    public const string OvmfVarsNode = "hn-ovmf-vars";
+    public const string GuestAgentChardev = "hn-qga";
+    public const string SerialChardev = "hn-serial0";
+    public const string VirtioSerialBus = "hn-vserial";
+
+    /// <summary>The port name qemu-guest-agent opens inside the guest (/dev/virtio-ports/org.qemu.guest_agent.0).</summary>
+    public const string GuestAgentPortName = "org.qemu.guest_agent.0";
+
+    private const long MiB = 1024 * 1024;
+
+    public static IReadOnlyList<string> Build(QemuLaunchSpec spec)
+    {
+        Validate(spec);
+        var runtime = spec.Runtime;
+        var args = new List<string>
+        {
+            "-name", "guest=" + spec.GuestName,
+            "-nodefaults",
+            "-no-user-config",
+            "-machine", MachineArgument(spec),
+            "-accel", spec.Accelerator == AcceleratorKind.KVM ? "kvm" : "tcg",
+            "-cpu", QemuCpuArgument.For(spec.Accelerator, spec.ExposeVirtualizationExtensions),
+            "-smp", spec.ProcessorCount.ToString(CultureInfo.InvariantCulture),
+            "-m", (spec.MemoryBytes / MiB).ToString(CultureInfo.InvariantCulture) + "M",
+            "-display", "none",
+        };
+
+        if (spec.Generation == 2)
+        {
+            args.Add("-blockdev");
+            args.Add(Json(new JsonObject
+            {
+                ["driver"] = "file",
+                ["filename"] = QemuFirmware.OvmfCode,
+                ["node-name"] = OvmfCodeNode,
+                ["read-only"] = true,
+            }));
+            args.Add("-blockdev");
+            args.Add(Json(new JsonObject
+            {
+                ["driver"] = "file",
+                ["filename"] = spec.OvmfVarsPath,
+                ["node-name"] = OvmfVarsNode,
+                ["read-only"] = false,
+            }));
+        }
+
+        if (spec.Disk is { } disk)
+        {
+            args.Add("-blockdev");
+            args.Add(Json(new JsonObject
+            {
+                ["driver"] = disk.Format == QemuDiskFormat.Qcow2 ? "qcow2" : "raw",
+                ["node-name"] = DiskNode,
+                ["read-only"] = disk.ReadOnly,
+                ["file"] = new JsonObject
+                {
+                    ["driver"] = "file",
+                    ["filename"] = disk.Path,
+                    ["node-name"] = DiskFileNode,
+                    ["read-only"] = disk.ReadOnly,
+                },
+            }));
+            args.Add("-device");
+            args.Add("virtio-blk-pci,drive=" + DiskNode + ",id=hn-disk0-dev");
+        }
+
+        for (var i = 0; i < spec.NetworkAdapters.Count; i++)
+        {
+            var adapter = spec.NetworkAdapters[i];
+            var netdev = "hn-net" + i.ToString(CultureInfo.InvariantCulture);
+            args.Add("-netdev");
+            args.Add("tap,id=" + netdev + ",ifname=" + adapter.TapName + ",script=no,downscript=no");
+            args.Add("-device");
+            args.Add("virtio-net-pci,netdev=" + netdev + ",mac=" + adapter.MacAddress.ToLowerInvariant() + ",id=" + netdev + "-dev");
+        }
+
+        if (spec.KernelBoot is { } boot)
+        {
+            args.Add("-kernel");
+            args.Add(boot.KernelPath);
+            if (boot.InitrdPath is not null)
+            {
+                args.Add("-initrd");
+                args.Add(boot.InitrdPath);
+            }
+
+            if (boot.Append is not null)
+            {
+                args.Add("-append");
+                args.Add(boot.Append);
+            }
+        }
+
+        args.AddRange(
+        [
+            "-chardev", "file,id=" + SerialChardev + ",path=" + runtime.SerialLog,
+            "-serial", "chardev:" + SerialChardev,
+            "-chardev", "socket,id=" + GuestAgentChardev + ",path=" + runtime.GuestAgentSocket + ",server=on,wait=off",
+            "-device", "virtio-serial-pci,id=" + VirtioSerialBus,
+            "-device", "virtserialport,bus=" + VirtioSerialBus + ".0,chardev=" + GuestAgentChardev + ",name=" + GuestAgentPortName,
+            // Entropy for the guest kernel's early boot (otherwise getrandom() can stall under TCG).
+            "-device", "virtio-rng-pci",
+            "-qmp", "unix:" + runtime.QmpSocket + ",server=on,wait=off",
+        ]);
+
+        if (spec.IncomingStateFile is not null)
+        {
+            args.Add("-incoming");
+            args.Add(QemuMigrationUri.LoadFrom(spec.IncomingStateFile));
+        }
+
+        // With -D, the daemonized QEMU points its stderr at this file instead of /dev/null
+        // (os_setup_post in os-posix.c), so its last words ("terminating on signal 15 from pid ...")
+        // survive it. Messages get timestamps to line them up with HyperNest's own records.
+        args.AddRange(["-D", runtime.QemuLog, "-msg", "timestamp=on"]);
+        args.AddRange(["-daemonize", "-pidfile", runtime.PidFile]);
+        return args;
+    }
+
+    private static string MachineArgument(QemuLaunchSpec spec) => spec.Generation == 1
+        ? "pc"
+        : "q35,pflash0=" + OvmfCodeNode + ",pflash1=" + OvmfVarsNode;
+
+    private static string Json(JsonObject value) => value.ToJsonString();
+
+    private static void Validate(QemuLaunchSpec spec)
+    {
+        if (spec.Generation is not (1 or 2))
+        {
+            throw new ArgumentException($"generation must be 1 or 2, not {spec.Generation}", nameof(spec));
+        }
+
+        if (spec.Generation == 2 && string.IsNullOrEmpty(spec.OvmfVarsPath))
+        {
+            throw new ArgumentException("a generation 2 VM needs its own OVMF variable store file", nameof(spec));
+        }
+
+        if (spec.MemoryBytes < 32 * MiB || spec.MemoryBytes % MiB != 0)
+        {
+            throw new ArgumentException($"memory must be a whole number of MiB, at least 32 MiB: {spec.MemoryBytes}", nameof(spec));
+        }
+
+        if (spec.ProcessorCount < 1)
+        {
+            throw new ArgumentException($"processor count must be at least 1: {spec.ProcessorCount}", nameof(spec));
+        }
+
+        var runtime = spec.Runtime;
+        QemuArgumentSafety.RequireSocketPath(runtime.QmpSocket, "QMP socket path");
+        QemuArgumentSafety.RequireSocketPath(runtime.GuestAgentSocket, "guest agent socket path");
+        QemuArgumentSafety.RequireOptionSafePath(runtime.SerialLog, "serial log path");
+        QemuArgumentSafety.RequireOptionSafePath(runtime.PidFile, "pid file path");
+        QemuArgumentSafety.RequireOptionSafePath(runtime.QemuLog, "QEMU log path");
+
+        foreach (var adapter in spec.NetworkAdapters)
+        {
+            if (!QemuNetworkAdapter.IsValidTapName(adapter.TapName))
+            {
+                throw new ArgumentException($"tap name must be 1-15 characters of a-z 0-9 _ -: '{adapter.TapName}'", nameof(spec));
+            }
+
+            if (!QemuNetworkAdapter.IsValidMac(adapter.MacAddress))
+            {
+                throw new ArgumentException($"MAC address must look like 02:00:00:12:34:56: '{adapter.MacAddress}'", nameof(spec));
+            }
+        }
+
+        if (spec.KernelBoot is { } boot)
+        {
+            // -initrd takes a comma-separated list (multiboot modules), so a ',' would split the path.
+            QemuArgumentSafety.RequireOptionSafePath(boot.KernelPath, "kernel path");
+            if (boot.InitrdPath is not null)
+            {
+                QemuArgumentSafety.RequireOptionSafePath(boot.InitrdPath, "initrd path");
+            }
+
+            if (boot.Append is not null)
+            {
+                QemuArgumentSafety.RequireNoControlCharacters(boot.Append, "kernel command line");
+            }
+        }
+
+        if (spec.IncomingStateFile is not null)
+        {
+            QemuArgumentSafety.RequireShellInertPath(spec.IncomingStateFile, "saved-state file");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using HyperNest.Model;
+
+namespace HyperNest.Qemu;
+
+/// <summary>
+/// Everything needed to start one VM's QEMU process. Plain data; <see cref="QemuCommandLine"/> turns it
+/// into argv and rejects what cannot be expressed safely. The VM's user-chosen name is deliberately absent:
+/// QEMU only ever sees "hn-&lt;guid&gt;".
+/// </summary>
+public sealed record QemuLaunchSpec
+{
+    public required Guid VmId { get; init; }
+
+    /// <summary>1: i440FX ("pc") with SeaBIOS. 2: Q35 with OVMF (UEFI), needs <see cref="OvmfVarsPath"/>.</summary>
+    public required int Generation { get; init; }
+
+    public required long MemoryBytes { get; init; }
+
+    public required int ProcessorCount { get; init; }
+
+    public required AcceleratorKind Accelerator { get; init; }
+
+    public bool ExposeVirtualizationExtensions { get; init; }
+
+    public QemuDisk? Disk { get; init; }
+
+    public QemuDirectKernelBoot? KernelBoot { get; init; }
+
+    /// <summary>Network adapters in slot order; each becomes a virtio-net device on its tap.</summary>
+    public IReadOnlyList<QemuNetworkAdapter> NetworkAdapters { get; init; } = [];
+
+    /// <summary>The VM's own writable copy of OVMF_VARS (generation 2 only), see <see cref="QemuFirmware.CreateVarsFile"/>.</summary>
+    public string? OvmfVarsPath { get; init; }
+
+    public required QemuRuntimePaths Runtime { get; init; }
+
+    /// <summary>A file written by Stop-VM -Save (QMP migrate); QEMU loads it at start instead of booting.</summary>
+    public string? IncomingStateFile { get; init; }
+
+    /// <summary>The process name QEMU shows and /proc/&lt;pid&gt;/cmdline carries; the pid-reuse guard looks for it.</summary>
+    public string GuestName => QemuGuestName.For(VmId);
+}

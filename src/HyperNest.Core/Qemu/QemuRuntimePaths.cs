@@ -1,0 +1,36 @@
+namespace HyperNest.Qemu;
+
+/// <summary>
+/// The files one running VM needs, all in a root-only directory named by the VM's GUID (never by its
+/// user-chosen name), so they are safe to place in QEMU's comma-separated option syntax.
+/// </summary>
+public sealed record QemuRuntimePaths(string Directory, string QmpSocket, string GuestAgentSocket, string SerialLog, string PidFile, string QemuLog)
+{
+    public static QemuRuntimePaths ForVm(string runtimeRoot, Guid vmId)
+    {
+        var directory = Path.Combine(runtimeRoot, vmId.ToString("D"));
+        return new QemuRuntimePaths(
+            directory,
+            Path.Combine(directory, "qmp.sock"),
+            Path.Combine(directory, "qga.sock"),
+            Path.Combine(directory, "serial.log"),
+            Path.Combine(directory, "qemu.pid"),
+            Path.Combine(directory, "qemu.log"));
+    }
+
+    /// <summary>Creates the directory (0700) and removes what a previous run left, so a stale pid is never read.</summary>
+    public void Prepare()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("HyperNest runs QEMU on Linux only");
+        }
+
+        System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var stale in new[] { QmpSocket, GuestAgentSocket, PidFile, QemuLog })
+        {
+            File.Delete(stale);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+
+namespace HyperNest.Qemu.Qmp;
+
+/// <summary>Typed QMP commands (names and shapes from QEMU's qapi/*.json schema).</summary>
+public sealed partial class QmpClient
+{
+    public async Task<QmpStatus> QueryStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await ExecuteAsync("query-status", null, cancellationToken).ConfigureAwait(false) as JsonObject
+            ?? throw new InvalidDataException("query-status returned no object");
+        return new QmpStatus(result["status"]?.GetValue<string>() ?? "unknown", result["running"]?.GetValue<bool>() ?? false);
+    }
+
+    public async Task<QmpVersion> QueryVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await ExecuteAsync("query-version", null, cancellationToken).ConfigureAwait(false) as JsonObject
+            ?? throw new InvalidDataException("query-version returned no object");
+        return ParseVersion(result);
+    }
+
+    /// <summary>Pauses the vCPUs (Suspend-VM). QEMU then emits STOP.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => ExecuteAsync("stop", null, cancellationToken);
+
+    /// <summary>Resumes the vCPUs (Resume-VM). QEMU then emits RESUME.</summary>
+    public Task ContAsync(CancellationToken cancellationToken = default) => ExecuteAsync("cont", null, cancellationToken);
+
+    /// <summary>ACPI power button: the guest decides whether to shut down (POWERDOWN now, SHUTDOWN when it does).</summary>
+    public Task SystemPowerdownAsync(CancellationToken cancellationToken = default) => ExecuteAsync("system_powerdown", null, cancellationToken);
+
+    /// <summary>Hard reset (Restart-VM -Force).</summary>
+    public Task SystemResetAsync(CancellationToken cancellationToken = default) => ExecuteAsync("system_reset", null, cancellationToken);
+
+    /// <summary>Ends QEMU at once (Stop-VM -TurnOff). QEMU may close the socket before its answer arrives; that is success.</summary>
+    public async Task QuitAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await ExecuteAsync("quit", null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (QmpConnectionClosedException)
+        {
+        }
+    }
+
+    /// <summary>An HMP command through QMP, e.g. "info registers" (shows EFER: SVME is bit 12).</summary>
+    public async Task<string> HumanMonitorCommandAsync(string commandLine, CancellationToken cancellationToken = default)
+    {
+        var result = await ExecuteAsync("human-monitor-command", new JsonObject { ["command-line"] = commandLine }, cancellationToken).ConfigureAwait(false);
+        return result?.GetValue<string>() ?? "";
+    }
+
+    /// <summary>EFER and CR4 of every vCPU, to tell whether the guest runs a hypervisor of its own.</summary>
+    public async Task<IReadOnlyList<QemuCpuRegisters>> QueryCpuRegistersAsync(CancellationToken cancellationToken = default)
+        => QemuCpuRegisters.Parse(await HumanMonitorCommandAsync("info registers -a", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Starts an outgoing migration; see <see cref="QemuMigrationUri"/> for saving to a file.</summary>
+    public Task MigrateAsync(string uri, CancellationToken cancellationToken = default)
+        => ExecuteAsync("migrate", new JsonObject { ["uri"] = uri }, cancellationToken);
+
+    /// <summary>Starts an incoming migration for a QEMU started with "-incoming defer".</summary>
+    public Task MigrateIncomingAsync(string uri, CancellationToken cancellationToken = default)
+        => ExecuteAsync("migrate-incoming", new JsonObject { ["uri"] = uri }, cancellationToken);
+
+    public async Task<QmpMigrationInfo> QueryMigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await ExecuteAsync("query-migrate", null, cancellationToken).ConfigureAwait(false) as JsonObject
+            ?? throw new InvalidDataException("query-migrate returned no object");
+        var ram = result["ram"] as JsonObject;
+        return new QmpMigrationInfo(
+            result["status"]?.GetValue<string>() ?? "none",
+            ram?["transferred"]?.GetValue<long>(),
+            ram?["total"]?.GetValue<long>(),
+            result["error-desc"]?.GetValue<string>());
+    }
+
+    /// <summary>
+    /// Saves the VM's whole state to a file (Stop-VM -Save): migrates into it and polls until done.
+    /// QEMU leaves the VM stopped ("postmigrate"); the caller then quits it. Throws when the migration fails.
+    /// </summary>
+    public async Task<QmpMigrationInfo> SaveStateAsync(string stateFile, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await MigrateAsync(QemuMigrationUri.SaveTo(stateFile), deadline.Token).ConfigureAwait(false);
+            return await WaitForMigrationAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"saving the VM state to {stateFile} took longer than {timeout.TotalSeconds:0.#} s");
+        }
+    }
+
+    /// <summary>Polls query-migrate until the migration (outgoing or incoming) finishes; throws if it failed.</summary>
+    public async Task<QmpMigrationInfo> WaitForMigrationAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var info = await QueryMigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (info.IsFailed)
+            {
+                throw new QmpException("migrate", "MigrationFailed", info.ErrorDescription ?? "migration " + info.Status);
+            }
+
+            if (info.IsCompleted)
+            {
+                return info;
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

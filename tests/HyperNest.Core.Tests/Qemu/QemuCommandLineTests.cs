@@ -1,0 +1,223 @@
+using System.Text.Json.Nodes;
+using HyperNest.Model;
+using HyperNest.Qemu;
+
+namespace HyperNest.Core.Tests.Qemu;
+
+public sealed class QemuCommandLineTests
+{
+    private static readonly Guid Id = Guid.Parse("6f1c2b7e-58a4-4c0e-9d6b-2a1f0e3c4d5b");
+
+    private static readonly QemuRuntimePaths Runtime = QemuRuntimePaths.ForVm("/run/hypernest", Id);
+
+    private static QemuLaunchSpec Gen1Tcg => new()
+    {
+        VmId = Id,
+        Generation = 1,
+        MemoryBytes = 512L * 1024 * 1024,
+        ProcessorCount = 2,
+        Accelerator = AcceleratorKind.TCG,
+        ExposeVirtualizationExtensions = true,
+        Disk = new QemuDisk("/var/lib/hypernest/disks/vm.qcow2"),
+        KernelBoot = new QemuDirectKernelBoot("/var/lib/hypernest/images/host/vmlinuz", "/var/lib/hypernest/images/host/initrd.img", "console=ttyS0 root=/dev/vda rw"),
+        Runtime = Runtime,
+    };
+
+    [Fact]
+    public void Build_Gen1Tcg_MatchesGoldenArgv()
+    {
+        const string dir = "/run/hypernest/6f1c2b7e-58a4-4c0e-9d6b-2a1f0e3c4d5b";
+        string[] expected =
+        [
+            "-name", "guest=hn-6f1c2b7e-58a4-4c0e-9d6b-2a1f0e3c4d5b",
+            "-nodefaults",
+            "-no-user-config",
+            "-machine", "pc",
+            "-accel", "tcg",
+            "-cpu", "qemu64,+svm,+npt",
+            "-smp", "2",
+            "-m", "512M",
+            "-display", "none",
+            "-blockdev", """{"driver":"qcow2","node-name":"hn-disk0","read-only":false,"file":{"driver":"file","filename":"/var/lib/hypernest/disks/vm.qcow2","node-name":"hn-disk0-file","read-only":false}}""",
+            "-device", "virtio-blk-pci,drive=hn-disk0,id=hn-disk0-dev",
+            "-kernel", "/var/lib/hypernest/images/host/vmlinuz",
+            "-initrd", "/var/lib/hypernest/images/host/initrd.img",
+            "-append", "console=ttyS0 root=/dev/vda rw",
+            "-chardev", $"file,id=hn-serial0,path={dir}/serial.log",
+            "-serial", "chardev:hn-serial0",
+            "-chardev", $"socket,id=hn-qga,path={dir}/qga.sock,server=on,wait=off",
+            "-device", "virtio-serial-pci,id=hn-vserial",
+            "-device", "virtserialport,bus=hn-vserial.0,chardev=hn-qga,name=org.qemu.guest_agent.0",
+            "-device", "virtio-rng-pci",
+            "-qmp", $"unix:{dir}/qmp.sock,server=on,wait=off",
+            "-D", $"{dir}/qemu.log",
+            "-msg", "timestamp=on",
+            "-daemonize",
+            "-pidfile", $"{dir}/qemu.pid",
+        ];
+
+        Assert.Equal(expected, QemuCommandLine.Build(Gen1Tcg));
+    }
+
+    [Theory]
+    [InlineData(AcceleratorKind.TCG, true, "qemu64,+svm,+npt")]
+    [InlineData(AcceleratorKind.TCG, false, "qemu64,-svm")]
+    [InlineData(AcceleratorKind.KVM, true, "host")]
+    [InlineData(AcceleratorKind.KVM, false, "host,-vmx,-svm")]
+    public void Build_AcceleratorAndNesting_ChoosesCpuModel(AcceleratorKind accelerator, bool expose, string cpu)
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg with { Accelerator = accelerator, ExposeVirtualizationExtensions = expose });
+
+        Assert.Equal(cpu, ValueOf(argv, "-cpu"));
+        Assert.Equal(accelerator == AcceleratorKind.KVM ? "kvm" : "tcg", ValueOf(argv, "-accel"));
+    }
+
+    [Fact]
+    public void Build_Gen2_UsesQ35WithOvmfPflashNodes()
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg with { Generation = 2, OvmfVarsPath = "/var/lib/hypernest/vms/x/OVMF_VARS.fd" });
+
+        Assert.Equal("q35,pflash0=hn-ovmf-code,pflash1=hn-ovmf-vars", ValueOf(argv, "-machine"));
+        var blockdevs = argv.Select((a, i) => (a, i)).Where(p => p.a == "-blockdev").Select(p => JsonNode.Parse(argv[p.i + 1])!).ToList();
+        Assert.Contains(blockdevs, b => b["node-name"]!.GetValue<string>() == "hn-ovmf-code" && b["filename"]!.GetValue<string>() == QemuFirmware.OvmfCode && b["read-only"]!.GetValue<bool>());
+        Assert.Contains(blockdevs, b => b["node-name"]!.GetValue<string>() == "hn-ovmf-vars" && b["filename"]!.GetValue<string>() == "/var/lib/hypernest/vms/x/OVMF_VARS.fd");
+    }
+
+    [Fact]
+    public void Build_Gen2WithoutVarsFile_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { Generation = 2 }));
+    }
+
+    [Theory]
+    [InlineData("/srv/vms/evil,file.locking=off.qcow2")]
+    [InlineData("/srv/vms/my disk \"quoted\" 'single';$(reboot)`id`.qcow2")]
+    [InlineData("/srv/vms/a,,b=c\\d\nnewline.qcow2")]
+    public void Build_HostileDiskPath_StaysInsideOneJsonString(string path)
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg with { Disk = new QemuDisk(path) });
+
+        var index = argv.ToList().IndexOf("-blockdev");
+        var json = JsonNode.Parse(argv[index + 1])!;
+        Assert.Equal(path, json["file"]!["filename"]!.GetValue<string>());
+        Assert.Equal(2, json.AsObject().Count(p => p.Key is "driver" or "node-name"));
+        Assert.Single(argv, a => a.Contains("evil", StringComparison.Ordinal) || a.Contains("reboot", StringComparison.Ordinal) || a.Contains("newline", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_NeverContainsAnyTextOfTheUsersVmName()
+    {
+        // The spec has no VM name at all; the guest name comes from the GUID only.
+        var argv = QemuCommandLine.Build(Gen1Tcg);
+
+        Assert.Contains("guest=hn-" + Id.ToString("D"), argv);
+        Assert.All(argv, a => Assert.DoesNotContain("$(", a, StringComparison.Ordinal));
+        Assert.All(argv, a => Assert.DoesNotContain("`", a, StringComparison.Ordinal));
+        Assert.All(argv, a => Assert.DoesNotContain(";", a, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/boot/vmlinuz,initrd=/etc/shadow")]
+    [InlineData("relative/vmlinuz")]
+    [InlineData("/boot/vml\ninuz")]
+    public void Build_UnsafeKernelPath_IsRefused(string kernel)
+    {
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { KernelBoot = new QemuDirectKernelBoot(kernel) }));
+    }
+
+    [Fact]
+    public void Build_InitrdWithComma_IsRefused()
+    {
+        // -initrd is a comma-separated module list for multiboot kernels.
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { KernelBoot = new QemuDirectKernelBoot("/boot/vmlinuz", "/boot/a,b") }));
+    }
+
+    [Fact]
+    public void Build_AppendWithNewline_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { KernelBoot = new QemuDirectKernelBoot("/boot/vmlinuz", null, "console=ttyS0\ninit=/bin/sh") }));
+    }
+
+    [Fact]
+    public void Build_RuntimeDirWithComma_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { Runtime = QemuRuntimePaths.ForVm("/run/a,server=off", Id) }));
+    }
+
+    [Fact]
+    public void Build_SocketPathTooLong_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { Runtime = QemuRuntimePaths.ForVm("/run/" + new string('x', 80), Id) }));
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(16L * 1024 * 1024)]
+    [InlineData(512L * 1024 * 1024 + 1)]
+    public void Build_BadMemory_IsRefused(long bytes)
+    {
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { MemoryBytes = bytes }));
+    }
+
+    [Fact]
+    public void Build_IncomingState_UsesExecCatOfTheFile()
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg with { IncomingStateFile = "/var/lib/hypernest/vms/x/saved.state" });
+
+        Assert.Equal("exec:cat /var/lib/hypernest/vms/x/saved.state", ValueOf(argv, "-incoming"));
+    }
+
+    [Theory]
+    [InlineData("/var/lib/x/state; rm -rf /")]
+    [InlineData("/var/lib/x/$(id)")]
+    [InlineData("/var/lib/x/a b")]
+    public void Build_IncomingStateWithShellCharacters_IsRefused(string file)
+    {
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { IncomingStateFile = file }));
+    }
+
+    [Fact]
+    public void MigrationUri_SaveTo_RedirectsIntoTheFile()
+    {
+        Assert.Equal("exec:cat > /var/lib/x/saved.state", QemuMigrationUri.SaveTo("/var/lib/x/saved.state"));
+        Assert.Throws<ArgumentException>(() => QemuMigrationUri.SaveTo("/var/lib/x/a>b"));
+    }
+
+    [Fact]
+    public void Build_RawReadOnlyDisk_SetsFormatAndReadOnly()
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg with { Disk = new QemuDisk("/srv/base.img", QemuDiskFormat.Raw, ReadOnly: true) });
+
+        var json = JsonNode.Parse(ValueOf(argv, "-blockdev"))!;
+        Assert.Equal("raw", json["driver"]!.GetValue<string>());
+        Assert.True(json["read-only"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Build_NetworkAdapters_TapNetdevAndVirtioNetInSlotOrder()
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg with
+        {
+            NetworkAdapters = [new QemuNetworkAdapter("hn-t-6f1c2b7e0", "02:48:4E:00:00:01"), new QemuNetworkAdapter("hn-t-6f1c2b7e1", "02:48:4e:00:00:02")],
+        });
+
+        var list = argv.ToList();
+        var first = list.IndexOf("-netdev");
+        Assert.Equal(
+            ["-netdev", "tap,id=hn-net0,ifname=hn-t-6f1c2b7e0,script=no,downscript=no", "-device", "virtio-net-pci,netdev=hn-net0,mac=02:48:4e:00:00:01,id=hn-net0-dev",
+             "-netdev", "tap,id=hn-net1,ifname=hn-t-6f1c2b7e1,script=no,downscript=no", "-device", "virtio-net-pci,netdev=hn-net1,mac=02:48:4e:00:00:02,id=hn-net1-dev"],
+            list.GetRange(first, 8));
+    }
+
+    [Theory]
+    [InlineData("tap0,script=/tmp/evil", "02:00:00:00:00:01")]
+    [InlineData("a-name-much-too-long", "02:00:00:00:00:01")]
+    [InlineData("tap0", "02:00:00:00:00:01,romfile=/x")]
+    [InlineData("tap0", "02-00-00-00-00-01")]
+    public void Build_BadTapOrMac_IsRefused(string tap, string mac)
+    {
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { NetworkAdapters = [new QemuNetworkAdapter(tap, mac)] }));
+    }
+
+    private static string ValueOf(IReadOnlyList<string> argv, string option) => argv[argv.ToList().IndexOf(option) + 1];
+}
