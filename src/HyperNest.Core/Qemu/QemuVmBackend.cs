@@ -1,0 +1,267 @@
+using System.Globalization;
+using HyperNest.Hosting;
+using HyperNest.Model;
+using HyperNest.Platform;
+using HyperNest.Qemu.GuestAgent;
+using HyperNest.Qemu.Qmp;
+using HyperNest.State;
+
+namespace HyperNest.Qemu;
+
+/// <summary>
+/// The host API's backend on real QEMU: one daemonized process per VM, driven over QMP and the guest
+/// agent. QEMU accepts one QMP client at a time, so every action connects, acts and disconnects.
+/// The host API is synchronous (cmdlets are), so the async clients are awaited here.
+/// </summary>
+public sealed class QemuVmBackend(HostPaths paths) : IVmBackend
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+    private readonly Lazy<HostCapabilities> _capabilities = new(ProbeCapabilities);
+
+    public HostCapabilities Capabilities => _capabilities.Value;
+
+    public int Start(VmRecord vm, BootDisk boot, string? savedStatePath, CancellationToken cancellationToken)
+    {
+        var runtime = Runtime(vm);
+        string? varsPath = null;
+        if (vm.Generation == 2)
+        {
+            // Each generation 2 VM keeps its own UEFI variable store, as a Hyper-V VM keeps its NVRAM.
+            varsPath = Path.Combine(paths.VmDirectory(vm.Id), "OVMF_VARS.fd");
+            if (!File.Exists(varsPath))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(varsPath)!);
+                QemuFirmware.CreateVarsFile(varsPath);
+            }
+        }
+
+        var spec = new QemuLaunchSpec
+        {
+            VmId = vm.Id,
+            Generation = vm.Generation,
+            MemoryBytes = vm.MemoryStartupBytes,
+            ProcessorCount = vm.ProcessorCount,
+            Accelerator = Capabilities.Accelerator,
+            ExposeVirtualizationExtensions = vm.ExposeVirtualizationExtensions,
+            Disk = boot.DiskPath is { } disk ? new QemuDisk(disk) : null,
+            KernelBoot = boot.KernelPath is { } kernel ? new QemuDirectKernelBoot(kernel, boot.InitrdPath, boot.KernelCommandLine) : null,
+            OvmfVarsPath = varsPath,
+            Runtime = runtime,
+            IncomingStateFile = savedStatePath,
+        };
+
+        try
+        {
+            return new QemuProcessLauncher().LaunchAsync(spec, cancellationToken: cancellationToken).GetAwaiter().GetResult().Pid;
+        }
+        catch (QemuLaunchException ex)
+        {
+            throw new HostException(
+                $"'{vm.Name}' failed to start: {ex.Message}. QEMU said: {(ex.QemuError.Length > 0 ? ex.QemuError : "nothing")}",
+                ErrorCategory.NotSpecified, "StartFailed", vm.Name, ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new HostException($"'{vm.Name}' cannot be started: {ex.Message}", ErrorCategory.InvalidArgument, "StartFailed", vm.Name, ex);
+        }
+    }
+
+    public bool IsAlive(VmRecord vm) => vm.Pid is { } pid && QemuProcessInspector.IsAlive(pid, vm.Id);
+
+    public VmState? QueryState(VmRecord vm)
+    {
+        try
+        {
+            var status = WithQmp(vm, qmp => qmp.QueryStatusAsync());
+            return status.Running ? VmState.Running : VmState.Paused;
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            // A live worker that does not answer QMP is busy with another client (one at a time): keep the stored state.
+            return IsAlive(vm) ? vm.State : null;
+        }
+    }
+
+    public void Pause(VmRecord vm) => WithQmp(vm, async qmp => await qmp.StopAsync().ConfigureAwait(false));
+
+    public void Resume(VmRecord vm) => WithQmp(vm, async qmp => await qmp.ContAsync().ConfigureAwait(false));
+
+    public void Reset(VmRecord vm) => WithQmp(vm, async qmp => await qmp.SystemResetAsync().ConfigureAwait(false));
+
+    public void RequestShutdown(VmRecord vm)
+    {
+        // Hyper-V shuts a guest down through its Shutdown integration service; the guest agent is ours.
+        // The ACPI power button goes too, for guests whose agent is not up.
+        try
+        {
+            Run(async () =>
+            {
+                await using var agent = await GuestAgentClient.ConnectAsync(Runtime(vm).GuestAgentSocket, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                if (await agent.PingAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false))
+                {
+                    await agent.ShutdownAsync(GuestShutdownMode.Powerdown).ConfigureAwait(false);
+                }
+
+                return true;
+            });
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            // No agent: the power button below is the only way in.
+        }
+
+        try
+        {
+            WithQmp(vm, async qmp => await qmp.SystemPowerdownAsync().ConfigureAwait(false));
+        }
+        catch (Exception ex) when (IsUnreachable(ex) && !IsAlive(vm))
+        {
+            // The agent's shutdown was faster than the power button.
+        }
+    }
+
+    public void SaveState(VmRecord vm, string path, CancellationToken cancellationToken)
+    {
+        WithQmp(vm, async qmp =>
+        {
+            await qmp.SaveStateAsync(path, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
+            await qmp.QuitAsync(cancellationToken).ConfigureAwait(false);
+        });
+        WaitForExit(vm, TimeSpan.FromSeconds(30), cancellationToken);
+    }
+
+    public void Kill(VmRecord vm)
+    {
+        if (vm.Pid is { } pid)
+        {
+            Run(() => QemuProcessTerminator.TerminateAsync(pid, vm.Id, TimeSpan.FromSeconds(5)));
+        }
+    }
+
+    public bool WaitForExit(VmRecord vm, TimeSpan timeout, CancellationToken cancellationToken) =>
+        vm.Pid is not { } pid || Run(() => QemuProcessTerminator.WaitForExitAsync(pid, vm.Id, timeout, cancellationToken));
+
+    public bool Heartbeat(VmRecord vm, TimeSpan timeout)
+    {
+        try
+        {
+            return Run(async () =>
+            {
+                await using var agent = await GuestAgentClient.ConnectAsync(Runtime(vm).GuestAgentSocket, timeout).ConfigureAwait(false);
+                return await agent.PingAsync(timeout).ConfigureAwait(false);
+            });
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            return false;
+        }
+    }
+
+    public ProcessUsage SampleUsage(VmRecord vm)
+    {
+        if (vm.Pid is not { } pid || QemuProcessInspector.ReadStats(pid) is not { } now)
+        {
+            return default;
+        }
+
+        // CPUUsage is the difference of two samples; the previous one is kept beside the VM's sockets.
+        var samplePath = Path.Combine(Runtime(vm).Directory, "cpu.sample");
+        var previous = ReadSample(samplePath, now.StartTime) ?? new QemuProcessStats(TimeSpan.Zero, null, now.StartTime, now.StartTime);
+        WriteSample(samplePath, now);
+        return new ProcessUsage(QemuProcessStats.CpuUsagePercent(previous, now, Capabilities.LogicalProcessorCount), now.ResidentBytes ?? 0);
+    }
+
+    public IReadOnlyList<string> ConsoleTail(VmRecord vm, int lines)
+    {
+        var log = Runtime(vm).SerialLog;
+        if (!File.Exists(log))
+        {
+            return [];
+        }
+
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var tail = new Queue<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            tail.Enqueue(line.TrimEnd('\r'));
+            if (tail.Count > lines)
+            {
+                tail.Dequeue();
+            }
+        }
+
+        return [.. tail];
+    }
+
+    public void CleanRuntime(VmRecord vm)
+    {
+        var runtime = Runtime(vm);
+        foreach (var file in new[] { runtime.QmpSocket, runtime.GuestAgentSocket, runtime.PidFile, Path.Combine(runtime.Directory, "cpu.sample") })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private QemuRuntimePaths Runtime(VmRecord vm) => QemuRuntimePaths.ForVm(paths.RuntimeRoot, vm.Id);
+
+    private T WithQmp<T>(VmRecord vm, Func<QmpClient, Task<T>> action) => Run(async () =>
+    {
+        await using var qmp = await QmpClient.ConnectAsync(Runtime(vm).QmpSocket, ConnectTimeout).ConfigureAwait(false);
+        return await action(qmp).ConfigureAwait(false);
+    });
+
+    private void WithQmp(VmRecord vm, Func<QmpClient, Task> action) => WithQmp(vm, async qmp =>
+    {
+        await action(qmp).ConfigureAwait(false);
+        return true;
+    });
+
+    private static T Run<T>(Func<Task<T>> action) => Task.Run(action).GetAwaiter().GetResult();
+
+    private static bool IsUnreachable(Exception ex) =>
+        ex is IOException or TimeoutException or QmpConnectionClosedException or System.Net.Sockets.SocketException or OperationCanceledException or QmpException;
+
+    private static QemuProcessStats? ReadSample(string path, DateTimeOffset startTime)
+    {
+        try
+        {
+            var parts = File.ReadAllText(path).Split(' ');
+            var sample = new QemuProcessStats(
+                TimeSpan.FromTicks(long.Parse(parts[0], CultureInfo.InvariantCulture)),
+                null,
+                DateTimeOffset.Parse(parts[1], CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(parts[2], CultureInfo.InvariantCulture));
+            return sample.StartTime == startTime ? sample : null;
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteSample(string path, QemuProcessStats sample)
+    {
+        try
+        {
+            File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $"{sample.CpuTime.Ticks} {sample.StartTime:O} {sample.SampledAt:O}"));
+        }
+        catch (IOException)
+        {
+            // A missing sample only makes the next CPUUsage an average since start.
+        }
+    }
+
+    private static HostCapabilities ProbeCapabilities()
+    {
+        var probe = new AcceleratorProbe().Probe();
+        return new HostCapabilities(
+            probe.Kind,
+            probe.Reason,
+            probe.CpuVendor,
+            probe.CpuModelName,
+            probe.LogicalProcessorCount,
+            MemInfo.TotalBytes(),
+            QemuVersionProbe.Probe() ?? "not installed");
+    }
+}
