@@ -4,7 +4,7 @@ using HyperNest.Shell.Language;
 namespace HyperNest.Shell.Engine;
 
 /// <summary>One run of a script: its text (for error positions), the session, and whether the current statement failed.</summary>
-internal sealed class ExecutionContext(ShellSession session, string script, string? sourceName)
+internal sealed class ExecutionContext(ShellSession session, string script, string? sourceName, List<ErrorRecord>? errors = null)
 {
     public ShellSession Session { get; } = session;
 
@@ -25,6 +25,7 @@ internal sealed class ExecutionContext(ShellSession session, string script, stri
         var positioned = record.Position is null && record.Extent is { } extent
             ? record with { Position = ScriptPosition.From(script, extent, sourceName) }
             : record;
+        errors?.Add(positioned);
         Session.Error.Write(ErrorFormatter.Format(positioned));
         Session.Error.Flush();
     }

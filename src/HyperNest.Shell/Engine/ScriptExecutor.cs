@@ -16,8 +16,26 @@ public static class ScriptExecutor
     /// </summary>
     public static ExecutionResult Execute(string script, ShellSession session, string? sourceName = null, ExecutionOptions? options = null)
     {
-        options ??= ExecutionOptions.StopOnFailure;
-        var context = new ExecutionContext(session, script, sourceName);
+        var output = new OutDefault(session.Out);
+        return Run(script, session, sourceName, options ?? ExecutionOptions.StopOnFailure, output.Write, output.Flush, null);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> and returns the objects it outputs instead of formatting them (for
+    /// tests and for callers that render objects themselves). Errors are still printed to the session.
+    /// </summary>
+    public static InvocationResult Invoke(string script, ShellSession session, string? sourceName = null, ExecutionOptions? options = null)
+    {
+        var objects = new List<object?>();
+        var errors = new List<ErrorRecord>();
+        var result = Run(script, session, sourceName, options ?? ExecutionOptions.StopOnFailure, objects.Add, () => { }, errors);
+        return new InvocationResult(objects, errors, result);
+    }
+
+    private static ExecutionResult Run(
+        string script, ShellSession session, string? sourceName, ExecutionOptions options, Action<object?> write, Action flush, List<ErrorRecord>? errors)
+    {
+        var context = new ExecutionContext(session, script, sourceName, errors);
         ScriptAst ast;
         try
         {
@@ -34,10 +52,9 @@ public static class ScriptExecutor
         foreach (var statement in ast.Statements)
         {
             context.BeginStatement();
-            var output = new OutDefault(session.Out);
             try
             {
-                runner.RunStatement(statement, output.Write);
+                runner.RunStatement(statement, write);
             }
             catch (ShellException ex)
             {
@@ -46,7 +63,7 @@ public static class ScriptExecutor
             catch (OperationCanceledException) when (session.CancellationToken.IsCancellationRequested)
             {
                 context.ReportError(new ErrorRecord("The pipeline has been stopped.", ErrorCategory.OperationStopped, "PipelineStopped") { Reason = "PipelineStoppedException" });
-                output.Flush();
+                flush();
                 return new ExecutionResult(false, 130);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -55,7 +72,7 @@ public static class ScriptExecutor
             }
             finally
             {
-                output.Flush();
+                flush();
             }
 
             if (context.StatementFailed)

@@ -86,5 +86,5 @@ internal static partial class NumberLiteral
         return Outcome.Number;
     }
 
-    private static object Narrow(long value) => value is >= int.MinValue and <= int.MaxValue ? (int)value : value;
+    private static object Narrow(long value) => value is >= int.MinValue and <= int.MaxValue ? (object)(int)value : value;
 }

@@ -30,13 +30,13 @@ internal sealed class WhereCondition
         var i = 0;
         while (i < tokens.Count)
         {
-            var left = ReadOperand(tokens, ref i);
+            var left = ReadOperand(tokens, ref i, allowBareWord: false);
             string? op = null;
             Operand? right = null;
             if (i < tokens.Count && tokens[i].Kind == TokenKind.Parameter && Operators.Contains(tokens[i].Text, StringComparer.OrdinalIgnoreCase))
             {
                 op = tokens[i++].Text.ToLowerInvariant();
-                right = ReadOperand(tokens, ref i);
+                right = ReadOperand(tokens, ref i, allowBareWord: true);
             }
 
             alternatives[^1].Add(new Comparison(left, op, right));
@@ -58,7 +58,7 @@ internal sealed class WhereCondition
 
         return new WhereCondition(alternatives);
 
-        Operand ReadOperand(List<Token> list, ref int index)
+        Operand ReadOperand(List<Token> list, ref int index, bool allowBareWord)
         {
             if (index >= list.Count)
             {
@@ -73,7 +73,8 @@ internal sealed class WhereCondition
                 TokenKind.Variable when token.Text.Equals("false", StringComparison.OrdinalIgnoreCase) => new Operand(null, false),
                 TokenKind.Variable when token.Text.Equals("null", StringComparison.OrdinalIgnoreCase) => new Operand(null, null),
                 TokenKind.Number => new Operand(null, token.Value),
-                TokenKind.String or TokenKind.Word => new Operand(null, token.Text),
+                TokenKind.String => new Operand(null, token.Text),
+                TokenKind.Word when allowBareWord => new Operand(null, token.Text),
                 _ => throw Unsupported(text),
             };
         }
