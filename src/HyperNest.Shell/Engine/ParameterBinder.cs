@@ -94,10 +94,11 @@ internal sealed class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string com
 
         _pipelineBound.Clear();
         var candidates = _candidateSets.ToList();
-        var boundByValue = TryByValue(input, coerce: false, candidates);
+        TryByValue(input, coerce: false, candidates);
         TryByPropertyName(input, coerce: false, candidates);
-        if (!boundByValue)
+        if (_pipelineBound.Count == 0)
         {
+            // Coercing by value turns any object into a string parameter's ToString(); only as a last resort.
             TryByValue(input, coerce: true, candidates);
         }
 
@@ -111,18 +112,16 @@ internal sealed class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string com
         return Finish(candidates);
     }
 
-    private bool TryByValue(object? input, bool coerce, List<string> candidates)
+    private void TryByValue(object? input, bool coerce, List<string> candidates)
     {
         foreach (var parameter in PipelineParameters(candidates, a => a.ValueFromPipeline))
         {
             if (TryBindFromPipeline(parameter, input, coerce))
             {
                 candidates.RemoveAll(set => parameter.For(set) is not { ValueFromPipeline: true });
-                return true;
+                return;
             }
         }
-
-        return false;
     }
 
     private void TryByPropertyName(object? input, bool coerce, List<string> candidates)

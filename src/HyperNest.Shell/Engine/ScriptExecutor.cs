@@ -60,6 +60,11 @@ public static class ScriptExecutor
             {
                 context.ReportError(ex.Record.Extent is null ? ex.Record with { Extent = statement.Extent } : ex.Record);
             }
+            catch (ExitException ex)
+            {
+                flush();
+                return new ExecutionResult(ex.ExitCode == 0, ex.ExitCode) { Exited = true };
+            }
             catch (OperationCanceledException) when (session.CancellationToken.IsCancellationRequested)
             {
                 context.ReportError(new ErrorRecord("The pipeline has been stopped.", ErrorCategory.OperationStopped, "PipelineStopped") { Reason = "PipelineStoppedException" });
@@ -91,6 +96,11 @@ public static class ScriptExecutor
     /// <summary>True when <paramref name="script"/> stops too early (open quote, brace or parenthesis, trailing '|' or backtick); a prompt reads another line.</summary>
     public static bool IsIncomplete(string script)
     {
+        if (EndsWithContinuation(script))
+        {
+            return true;
+        }
+
         try
         {
             Parser.Parse(script);
@@ -101,6 +111,8 @@ public static class ScriptExecutor
             return ParseError.IncompleteInputIds.Contains(ex.Record.ErrorId) && ex.Record.Extent is { } extent && IsAtEnd(script, extent, ex.Record.ErrorId);
         }
     }
+
+    private static bool EndsWithContinuation(string script) => script.TrimEnd('\r', '\n').EndsWith('`');
 
     private static bool IsAtEnd(string script, Extent extent, string errorId) =>
         errorId != "EmptyPipeElement" || string.IsNullOrWhiteSpace(script[extent.End..]);

@@ -72,6 +72,11 @@ internal sealed class ScriptRunner
         }
 
         var command = (CommandAst)element;
+        if (command.Name.Equals("exit", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ExitProcessor(_evaluator, command);
+        }
+
         IReadOnlyList<CommandArgument> Arguments() => command.Elements.Select(EvaluateElement).ToList();
         if (_context.Session.Commands.Find(command.Name) is { } cmdlet)
         {

@@ -129,6 +129,8 @@ internal sealed class Tokenizer
                 throw ParseError.At(ExtentOf(start, start + 1), "AmpersandNotAllowed", "The ampersand (&) character is not allowed here; quote it (\"&\") to pass it as part of a string.");
             case '>':
                 throw ParseError.At(ExtentOf(start, start + 1), "RedirectionNotSupported", "Output redirection (>) is not supported; pipe to a command instead.");
+            case '@' when Peek(1) == '{':
+                throw ParseError.At(ExtentOf(start, start + 2), "HashtableNotSupported", "Hashtables (@{ ... }) are not supported; pass each value with its own parameter.");
             case '@' when Peek(1) == '(':
                 _pos += 2;
                 return Simple(TokenKind.AtParen, start);

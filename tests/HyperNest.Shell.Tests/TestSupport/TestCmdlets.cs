@@ -163,3 +163,43 @@ internal static class TestObjects
         Version = "12.0",
     };
 }
+
+/// <summary>What Get-TestAdapter returns, shaped like Hyper-V's VMNetworkAdapter (VMName, Name).</summary>
+public sealed record TestAdapter(string VMName, string Name, OnOffState MacAddressSpoofing);
+
+[Cmdlet("Get", "TestAdapter")]
+public sealed class GetTestAdapterCommand : Cmdlet
+{
+    [Parameter(Mandatory = true)]
+    public string[]? VMName { get; set; }
+
+    protected internal override void ProcessRecord()
+    {
+        foreach (var vm in VMName!)
+        {
+            WriteObject(new TestAdapter(vm, "Network Adapter", OnOffState.Off));
+        }
+    }
+}
+
+/// <summary>Takes adapters from the pipeline by value, like Set-VMNetworkAdapter -VMNetworkAdapter.</summary>
+[Cmdlet("Set", "TestAdapter", DefaultParameterSetName = "VMName")]
+public sealed class SetTestAdapterCommand : Cmdlet
+{
+    [Parameter(ParameterSetName = "VMName", Mandatory = true, Position = 0)]
+    public string[]? VMName { get; set; }
+
+    [Parameter(ParameterSetName = "Object", Mandatory = true, ValueFromPipeline = true)]
+    public TestAdapter[]? VMNetworkAdapter { get; set; }
+
+    [Parameter]
+    public OnOffState? MacAddressSpoofing { get; set; }
+
+    protected internal override void ProcessRecord()
+    {
+        foreach (var adapter in VMNetworkAdapter ?? [])
+        {
+            WriteObject(adapter with { MacAddressSpoofing = MacAddressSpoofing ?? adapter.MacAddressSpoofing });
+        }
+    }
+}
