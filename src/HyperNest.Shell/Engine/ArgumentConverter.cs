@@ -121,11 +121,6 @@ public static class ArgumentConverter
             };
         }
 
-        if (target == typeof(ScriptBlock) && plain is string script)
-        {
-            return new ScriptBlock(script);
-        }
-
         throw new ConversionException($"Cannot convert the \"{Formatting.ValueText.Format(plain)}\" value of type \"{plain.GetType().Name}\" to type \"{target.Name}\".");
     }
 

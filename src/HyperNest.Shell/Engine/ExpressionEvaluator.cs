@@ -20,6 +20,7 @@ internal sealed class ExpressionEvaluator(ShellSession session, Func<ScriptAst, 
         SubExpressionAst { AlwaysArray: true } sub => runSubexpression(sub.Script).ToArray(),
         SubExpressionAst sub => PipelineValues.Collapse(runSubexpression(sub.Script)),
         ScriptBlockAst block => new ScriptBlock(block.Text),
+        MemberAccessAst access => MemberPath(Evaluate(access.Target, argumentMode: false), access.MemberPath),
         _ => throw new InvalidOperationException($"Unknown expression {expression.GetType().Name}."),
     };
 

@@ -203,7 +203,9 @@ internal sealed class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string com
             throw BindingErrors.NoPositional(commandName, argument.Value, argument.Extent);
         }
 
-        var chosen = choices.Find(c => string.Equals(c.Set, info.DefaultSetName, StringComparison.OrdinalIgnoreCase)).Parameter ?? choices[0].Parameter!;
+        // The default set's parameter first, then one whose type takes the value (a string never becomes a script block).
+        var ordered = choices.OrderBy(c => string.Equals(c.Set, info.DefaultSetName, StringComparison.OrdinalIgnoreCase) ? 0 : 1).ToList();
+        var chosen = ordered.Find(c => ArgumentConverter.TryConvert(argument.Value, c.Parameter!.Type, out _)).Parameter ?? ordered[0].Parameter!;
         Set(chosen, argument.Value, argument.Extent);
         _commandLineBound.Add(chosen.Name);
         _candidateSets.RemoveAll(set => !chosen.IsInSet(set));

@@ -48,3 +48,6 @@ public sealed record SubExpressionAst(ScriptAst Script, bool AlwaysArray, Extent
 
 /// <summary>{ ... } kept as text for the cmdlets that take script blocks.</summary>
 public sealed record ScriptBlockAst(string Text, Extent Extent) : ExpressionAst(Extent);
+
+/// <summary>(expression).Name.Other: member access on a parenthesized value; on a collection, of each element.</summary>
+public sealed record MemberAccessAst(ExpressionAst Target, IReadOnlyList<string> MemberPath, Extent Extent) : ExpressionAst(Extent);

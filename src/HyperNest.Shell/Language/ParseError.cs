@@ -17,5 +17,5 @@ internal static class ParseError
     };
 
     public static ShellException At(Extent extent, string errorId, string message) =>
-        new(new ErrorRecord(message, ErrorCategory.ParserError, errorId) { Extent = extent, Reason = "ParseException" });
+        new(new ErrorRecord(message, ErrorCategory.ParserError, errorId) { Extent = extent, Reason = "ParentContainsErrorRecordException" });
 }

@@ -217,10 +217,29 @@ public sealed class Parser
                 Advance();
                 var inner = ParseStatements(insideParentheses: true);
                 var close = Advance();
-                return new SubExpressionAst(inner, token.Kind == TokenKind.AtParen, Span(token.Extent, close.Extent));
+                var sub = new SubExpressionAst(inner, token.Kind == TokenKind.AtParen, Span(token.Extent, close.Extent));
+                return ParseMemberAccess(sub);
             default:
                 throw ParseError.At(token.Extent, "UnexpectedToken", $"Unexpected token '{token.Text}' in expression or statement.");
         }
+    }
+
+    /// <summary>A word glued to a closing parenthesis and starting with '.', as in (Get-VM L1).State, is member access.</summary>
+    private ExpressionAst ParseMemberAccess(ExpressionAst target)
+    {
+        if (Current is not { Kind: TokenKind.Word, PrecededBySpace: false } word || !word.Text.StartsWith('.') || word.Text.Length < 2)
+        {
+            return target;
+        }
+
+        Advance();
+        var path = word.Text[1..].Split('.');
+        if (Array.Exists(path, p => p.Length == 0 || !p.All(c => char.IsLetterOrDigit(c) || c == '_')))
+        {
+            throw ParseError.At(word.Extent, "UnexpectedToken", $"Unexpected token '{word.Text}': only property access such as (Get-VM L1).State is supported after ')'.");
+        }
+
+        return new MemberAccessAst(target, path, Span(target.Extent, word.Extent));
     }
 
     private static Extent Span(Extent start, Extent end) => start with { End = Math.Max(start.End, end.End) };

@@ -71,7 +71,7 @@ public class ScriptExecutorTests
         Assert.Equal("", _shell.Output);
         Assert.Contains("At line:2 char:25", _shell.Errors, StringComparison.Ordinal);
         Assert.Contains("+                         ~~~~~~~~", _shell.Errors, StringComparison.Ordinal);
-        Assert.Contains("ParserError: (:) [], ParseException", _shell.Errors, StringComparison.Ordinal);
+        Assert.Contains("ParserError: (:) [], ParentContainsErrorRecordException", _shell.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,5 +157,26 @@ public class ScriptExecutorTests
         var result = _shell.Invoke("$n = 'L1'; \"vm $n ok\"");
 
         Assert.Equal("vm L1 ok", Assert.Single(result.Output));
+    }
+
+    [Fact]
+    public void Invoke_MemberAccessOnParenthesizedCommand_GivesProperty()
+    {
+        var result = _shell.Invoke("(Get-TestVMs L1,L2).Name");
+
+        Assert.Equal(["L1", "L2"], result.Output.Cast<string>().ToArray());
+    }
+
+    [Fact]
+    public void Execute_ParseError_MessageAfterPosition()
+    {
+        _shell.Execute("New-VM -MemoryStartupBytes 12XB");
+
+        var lines = _shell.Errors.Split('\n');
+        Assert.Equal("At line:1 char:28", lines[0]);
+        Assert.Equal("+ New-VM -MemoryStartupBytes 12XB", lines[1]);
+        Assert.Equal("+                            ~~~~", lines[2]);
+        Assert.StartsWith("The number '12XB' has an unknown size suffix 'XB'.", lines[3], StringComparison.Ordinal);
+        Assert.Equal("    + FullyQualifiedErrorId : BadNumericConstant", lines[5]);
     }
 }

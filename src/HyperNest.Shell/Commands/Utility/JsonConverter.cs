@@ -53,6 +53,9 @@ internal sealed class JsonConverter(int depth, bool compress, bool enumsAsString
             case int or long or short or byte or uint or ushort or ulong or sbyte:
                 writer.WriteNumberValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture));
                 return;
+            case double d when double.IsNaN(d) || double.IsInfinity(d):
+                writer.WriteStringValue(d.ToString(CultureInfo.InvariantCulture));
+                return;
             case double or float or decimal:
                 writer.WriteRawValue(Convert.ToString(value, CultureInfo.InvariantCulture)!);
                 return;

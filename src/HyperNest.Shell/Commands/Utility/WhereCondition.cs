@@ -13,7 +13,7 @@ namespace HyperNest.Shell.Commands.Utility;
 /// </summary>
 internal sealed class WhereCondition
 {
-    private static readonly string[] Operators = ["eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch"];
+    public static readonly string[] Operators = ["eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch"];
 
     private readonly List<List<Comparison>> _alternatives;
 
@@ -22,6 +22,10 @@ internal sealed class WhereCondition
     private sealed record Operand(IReadOnlyList<string>? InputPath, object? Constant);
 
     private sealed record Comparison(Operand Left, string? Operator, Operand? Right);
+
+    /// <summary>The simplified form: Where-Object State -eq Running.</summary>
+    public static WhereCondition Simple(string property, string op, object? value) =>
+        new([[new Comparison(new Operand(property.Split('.'), null), op.ToLowerInvariant(), new Operand(null, value))]]);
 
     public static WhereCondition Parse(string text)
     {

@@ -145,4 +145,45 @@ public class UtilityCommandTests
 
         Assert.Equal("hello world\n", _shell.Output);
     }
+
+    [Fact]
+    public void WhereObject_SimplifiedSyntax_Filters()
+    {
+        var result = _shell.Invoke("Get-TestVMs a,bb | Where-Object Name -like 'b*' | Select-Object -ExpandProperty Name");
+
+        Assert.Equal(["bb"], result.Output.Cast<string>().ToArray());
+    }
+
+    [Fact]
+    public void WhereObject_SimplifiedEnumEquality_ComparesByName()
+    {
+        var result = _shell.Invoke("Get-TestVMs a | Where-Object State -eq off");
+
+        Assert.Single(result.Output);
+    }
+
+    [Fact]
+    public void OutNull_Input_Discarded()
+    {
+        _shell.Execute("Get-TestVMs a | Out-Null");
+
+        Assert.Equal("", _shell.Output);
+    }
+
+    [Fact]
+    public void OutString_Stream_GivesTableLines()
+    {
+        var result = _shell.Invoke("Get-TestVMs a | Format-Table Name | Out-String -Stream");
+
+        Assert.Equal(["", "Name", "----", "a"], result.Output.Cast<string>().ToArray());
+    }
+
+    [Fact]
+    public void StartSleep_Milliseconds_Waits()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.True(_shell.Execute("Start-Sleep -Milliseconds 50").Succeeded, _shell.Errors);
+        Assert.True(watch.ElapsedMilliseconds >= 45);
+    }
 }
