@@ -5,7 +5,7 @@ internal sealed class CommandRuntime(
     ShellSession session,
     string commandName,
     string parameterSetName,
-    IReadOnlySet<string> boundParameters,
+    ISet<string> boundParameters,
     Action<object?> writeObject,
     Action<ErrorRecord> writeError)
 {
@@ -13,10 +13,11 @@ internal sealed class CommandRuntime(
 
     public string CommandName { get; } = commandName;
 
-    public string ParameterSetName { get; } = parameterSetName;
+    /// <summary>The binder may choose again for each pipeline input.</summary>
+    public string ParameterSetName { get; set; } = parameterSetName;
 
     /// <summary>Canonical parameter names (the property names) the user bound, case-insensitive.</summary>
-    public IReadOnlySet<string> BoundParameters { get; } = boundParameters;
+    public ISet<string> BoundParameters { get; } = boundParameters;
 
     public void WriteObject(object? value) => writeObject(value);
 

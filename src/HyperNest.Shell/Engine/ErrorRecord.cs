@@ -1,4 +1,5 @@
 using HyperNest.Hosting;
+using HyperNest.Shell.Language;
 
 namespace HyperNest.Shell.Engine;
 
@@ -17,6 +18,22 @@ public sealed record ErrorRecord(
     /// <summary>"ErrorId,HyperNest.Commands.GetVM" for cmdlet errors; ErrorId alone otherwise.</summary>
     public string FullyQualifiedErrorId =>
         CommandName is null ? ErrorId : $"{ErrorId},HyperNest.Commands.{CommandName.Replace("-", "", StringComparison.Ordinal)}";
+
+    /// <summary>Where in the script the error happened (set by the parser or the engine).</summary>
+    public Extent? Extent { get; init; }
+
+    /// <summary>The line and column to print ("At line:1 char:1"), resolved from <see cref="Extent"/> against the script text.</summary>
+    public ScriptPosition? Position { get; init; }
+
+    /// <summary>The exception kind shown at the end of CategoryInfo, e.g. "VirtualizationException", "ParameterBindingException".</summary>
+    public string? Reason { get; init; }
+
+    public string ReasonName => Reason ?? Exception switch
+    {
+        HostException => "VirtualizationException",
+        null => "ErrorRecord",
+        var other => other.GetType().Name,
+    };
 
     public static ErrorRecord FromHostException(HostException ex, string? commandName) =>
         new(ex.Message, ex.Category, ex.ErrorId, ex.TargetName, commandName, ex);

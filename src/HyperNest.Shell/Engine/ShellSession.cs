@@ -21,6 +21,19 @@ public sealed class ShellSession : IDisposable
 
     public IVirtualizationHost Host => _host ??= _hostFactory();
 
+    /// <summary>The commands this shell can run; add assemblies with <see cref="CommandTable.RegisterAssembly"/>.</summary>
+    public CommandTable Commands { get; set; } = CommandTable.CreateDefault();
+
+    /// <summary>Shell variables ($name), case-insensitive; $true, $false and $null are built in.</summary>
+    public IDictionary<string, object?> Variables { get; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Exit code of the last external program ($LASTEXITCODE).</summary>
+    public int LastExitCode
+    {
+        get => Variables.TryGetValue("LASTEXITCODE", out var value) && value is int code ? code : 0;
+        set => Variables["LASTEXITCODE"] = value;
+    }
+
     public TextWriter Out { get; }
 
     public TextWriter Error { get; }

@@ -1,0 +1,70 @@
+using HyperNest.Hosting;
+using HyperNest.Shell.Language;
+
+namespace HyperNest.Shell.Engine;
+
+/// <summary>Runs a cmdlet: binds it, then calls its processing methods, turning HostException into non-terminating errors.</summary>
+internal sealed class CmdletProcessor : CommandProcessor
+{
+    private readonly ExecutionContext _context;
+    private readonly Cmdlet _cmdlet;
+    private readonly ParameterBinder _binder;
+    private readonly CommandRuntime _runtime;
+    private readonly Func<IReadOnlyList<CommandArgument>> _arguments;
+    private readonly bool _expectsPipelineInput;
+    private readonly Extent _extent;
+
+    public CmdletProcessor(ExecutionContext context, CmdletInfo info, Extent extent, Func<IReadOnlyList<CommandArgument>> arguments, bool expectsPipelineInput)
+    {
+        _context = context;
+        _extent = extent;
+        _arguments = arguments;
+        _expectsPipelineInput = expectsPipelineInput;
+        _cmdlet = info.CreateInstance();
+        _binder = new ParameterBinder(info, _cmdlet, info.Name, extent);
+        _runtime = new CommandRuntime(context.Session, info.Name, info.DefaultSetName, _binder.BoundParameters, value => Downstream(value), WriteError);
+        _cmdlet.Runtime = _runtime;
+    }
+
+    public override void Begin()
+    {
+        _binder.BindCommandLine(_arguments(), _expectsPipelineInput);
+        _runtime.ParameterSetName = _binder.ParameterSetName;
+        Invoke(_cmdlet.BeginProcessing);
+    }
+
+    public override void Process(object? input)
+    {
+        var failure = _binder.BindPipelineInput(input);
+        if (failure is not null)
+        {
+            WriteError(failure);
+            return;
+        }
+
+        _runtime.ParameterSetName = _binder.ParameterSetName;
+        Invoke(_cmdlet.ProcessRecord);
+    }
+
+    public override void ProcessWithoutInput() => Invoke(_cmdlet.ProcessRecord);
+
+    public override void End() => Invoke(_cmdlet.EndProcessing);
+
+    private void Invoke(Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (HostException ex)
+        {
+            WriteError(ErrorRecord.FromHostException(ex, _runtime.CommandName));
+        }
+        catch (ShellException ex) when (ex.Record.Extent is null)
+        {
+            throw new ShellException(ex.Record with { Extent = _extent, CommandName = ex.Record.CommandName ?? _runtime.CommandName });
+        }
+    }
+
+    private void WriteError(ErrorRecord record) => _context.ReportError(record with { Extent = record.Extent ?? _extent });
+}

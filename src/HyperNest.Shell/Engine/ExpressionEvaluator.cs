@@ -1,0 +1,63 @@
+using System.Collections;
+using System.Text;
+using HyperNest.Shell.Formatting;
+using HyperNest.Shell.Language;
+
+namespace HyperNest.Shell.Engine;
+
+/// <summary>Computes the value of arguments and pipeline-head expressions.</summary>
+internal sealed class ExpressionEvaluator(ShellSession session, Func<ScriptAst, List<object?>> runSubexpression)
+{
+    /// <summary>In argument mode, numbers keep their written text for string parameters (see <see cref="NumberArgument"/>).</summary>
+    public object? Evaluate(ExpressionAst expression, bool argumentMode) => expression switch
+    {
+        ConstantAst { Value: string text } => text,
+        ConstantAst constant when argumentMode && constant.Value is not null => new NumberArgument(constant.Value, constant.Text),
+        ConstantAst constant => constant.Value,
+        ExpandableStringAst expandable => Expand(expandable.Parts),
+        VariableAst variable => MemberPath(Variable(variable.Name), variable.MemberPath),
+        ArrayLiteralAst array => array.Elements.Select(e => Evaluate(e, argumentMode)).ToArray(),
+        SubExpressionAst { AlwaysArray: true } sub => runSubexpression(sub.Script).ToArray(),
+        SubExpressionAst sub => PipelineValues.Collapse(runSubexpression(sub.Script)),
+        ScriptBlockAst block => new ScriptBlock(block.Text),
+        MemberAccessAst access => MemberPath(Evaluate(access.Target, argumentMode: false), access.MemberPath),
+        _ => throw new InvalidOperationException($"Unknown expression {expression.GetType().Name}."),
+    };
+
+    public object? Variable(string name) => name.ToUpperInvariant() switch
+    {
+        "TRUE" => true,
+        "FALSE" => false,
+        "NULL" => null,
+        _ => session.Variables.TryGetValue(name, out var value) ? value : null,
+    };
+
+    private string Expand(IReadOnlyList<StringPart> parts)
+    {
+        var text = new StringBuilder();
+        foreach (var part in parts)
+        {
+            text.Append(part.Literal ?? ExpandedValue(Variable(part.VariableName!)));
+        }
+
+        return text.ToString();
+    }
+
+    private static string ExpandedValue(object? value) =>
+        value is IEnumerable sequence and not string
+            ? string.Join(' ', sequence.Cast<object?>().Select(ValueText.Format))
+            : ValueText.Format(value);
+
+    /// <summary>$x.Name; on a collection, the member of each element (PowerShell's member enumeration).</summary>
+    private static object? MemberPath(object? value, IReadOnlyList<string> path)
+    {
+        foreach (var member in path)
+        {
+            value = value is IEnumerable sequence and not string and not IDictionary
+                ? sequence.Cast<object?>().Select(item => PropertyAccessor.GetValue(item, member)).ToArray()
+                : PropertyAccessor.GetValue(value, member);
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections;
+using System.Diagnostics;
+using HyperNest.Shell.Formatting;
+
+namespace HyperNest.Shell.Engine;
+
+/// <summary>
+/// Runs a program (argv, no shell). Pipeline input, if any, is written to its stdin as lines; its stdout
+/// lines flow on as strings; stderr goes to the session's error writer. A non-zero exit fails the statement.
+/// </summary>
+internal sealed class ExternalProcessor(ExecutionContext context, string path, Func<IReadOnlyList<CommandArgument>> arguments) : CommandProcessor
+{
+    private readonly List<object?> _input = [];
+    private bool _hasInput;
+
+    public override void Begin()
+    {
+    }
+
+    public override void Process(object? input)
+    {
+        _hasInput = true;
+        _input.Add(input);
+    }
+
+    public override void ProcessWithoutInput()
+    {
+    }
+
+    public override void End()
+    {
+        var start = new ProcessStartInfo(path)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = _hasInput,
+        };
+        foreach (var argument in ToArgv(arguments()))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = new Process { StartInfo = start };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (context.Session.Error)
+                {
+                    context.Session.Error.WriteLine(e.Data);
+                }
+            }
+        };
+        process.Start();
+        process.BeginErrorReadLine();
+        if (_hasInput)
+        {
+            foreach (var item in _input)
+            {
+                process.StandardInput.WriteLine(ValueText.Format(item));
+            }
+
+            process.StandardInput.Close();
+        }
+
+        using var cancel = context.Session.CancellationToken.Register(() => TryKill(process));
+        while (process.StandardOutput.ReadLine() is { } line)
+        {
+            Downstream(line);
+        }
+
+        process.WaitForExit();
+        context.ReportExitCode(process.ExitCode);
+    }
+
+    private static IEnumerable<string> ToArgv(IReadOnlyList<CommandArgument> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ParameterName is not null)
+            {
+                yield return argument.HasValue ? $"-{argument.ParameterName}:{Text(argument.Value)}" : "-" + argument.ParameterName;
+                continue;
+            }
+
+            if (argument.Value is IEnumerable sequence and not string)
+            {
+                foreach (var item in sequence)
+                {
+                    yield return Text(item);
+                }
+            }
+            else
+            {
+                yield return Text(argument.Value);
+            }
+        }
+    }
+
+    private static string Text(object? value) => value is NumberArgument number ? number.Text : ValueText.Format(value);
+
+    private static void TryKill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+}

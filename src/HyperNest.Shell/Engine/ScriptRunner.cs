@@ -1,0 +1,106 @@
+using HyperNest.Hosting;
+using HyperNest.Shell.Language;
+
+namespace HyperNest.Shell.Engine;
+
+/// <summary>Runs statements and pipelines of a parsed script against a session.</summary>
+internal sealed class ScriptRunner
+{
+    private readonly ExecutionContext _context;
+    private readonly ExpressionEvaluator _evaluator;
+
+    public ScriptRunner(ExecutionContext context)
+    {
+        _context = context;
+        _evaluator = new ExpressionEvaluator(context.Session, RunToList);
+    }
+
+    /// <summary>Runs one statement, sending what its last command writes to <paramref name="sink"/>.</summary>
+    public void RunStatement(StatementAst statement, Action<object?> sink)
+    {
+        switch (statement)
+        {
+            case AssignmentAst assignment:
+                var values = new List<object?>();
+                RunPipeline(assignment.Value, values.Add);
+                _context.Session.Variables[assignment.VariableName] = PipelineValues.Collapse(values);
+                break;
+            case PipelineAst pipeline:
+                RunPipeline(pipeline, sink);
+                break;
+        }
+    }
+
+    private List<object?> RunToList(ScriptAst script)
+    {
+        var values = new List<object?>();
+        foreach (var statement in script.Statements)
+        {
+            RunStatement(statement, values.Add);
+        }
+
+        return values;
+    }
+
+    private void RunPipeline(PipelineAst pipeline, Action<object?> sink)
+    {
+        var processors = pipeline.Elements.Select((element, index) => Create(element, index > 0)).ToList();
+        for (var i = 0; i < processors.Count - 1; i++)
+        {
+            processors[i].Downstream = processors[i + 1].Process;
+        }
+
+        processors[^1].Downstream = sink;
+        foreach (var processor in processors)
+        {
+            _context.Session.CancellationToken.ThrowIfCancellationRequested();
+            processor.Begin();
+        }
+
+        processors[0].ProcessWithoutInput();
+        foreach (var processor in processors)
+        {
+            processor.End();
+        }
+    }
+
+    private CommandProcessor Create(PipelineElementAst element, bool hasUpstream)
+    {
+        if (element is CommandExpressionAst expression)
+        {
+            return new ExpressionProcessor(_evaluator, expression.Expression);
+        }
+
+        var command = (CommandAst)element;
+        if (command.Name.Equals("exit", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ExitProcessor(_evaluator, command);
+        }
+
+        IReadOnlyList<CommandArgument> Arguments() => command.Elements.Select(EvaluateElement).ToList();
+        if (_context.Session.Commands.Find(command.Name) is { } cmdlet)
+        {
+            return new CmdletProcessor(_context, cmdlet, command.Extent, Arguments, hasUpstream);
+        }
+
+        if (ExternalCommand.Resolve(command.Name) is { } path)
+        {
+            return new ExternalProcessor(_context, path, Arguments);
+        }
+
+        throw new ShellException(new ErrorRecord(
+            $"The term '{command.Name}' is not recognized as a name of a cmdlet, function, script file, or executable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
+            ErrorCategory.ObjectNotFound,
+            "CommandNotFoundException",
+            command.Name)
+        { Extent = new Extent(command.Extent.Start, command.Extent.Start + command.Name.Length, command.Extent.Line, command.Extent.Column), Reason = "CommandNotFoundException" });
+    }
+
+    private CommandArgument EvaluateElement(CommandElementAst element) => element switch
+    {
+        CommandParameterAst { Argument: null } parameter => CommandArgument.Parameter(parameter.Name, parameter.Extent),
+        CommandParameterAst parameter => CommandArgument.ParameterWithValue(parameter.Name, _evaluator.Evaluate(parameter.Argument, argumentMode: true), parameter.Extent),
+        CommandArgumentAst argument => CommandArgument.Positional(_evaluator.Evaluate(argument.Value, argumentMode: true), argument.Extent),
+        _ => throw new InvalidOperationException($"Unknown command element {element.GetType().Name}."),
+    };
+}

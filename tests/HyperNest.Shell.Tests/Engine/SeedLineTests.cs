@@ -1,0 +1,45 @@
+using HyperNest.Shell.Tests.TestSupport;
+
+namespace HyperNest.Shell.Tests.Engine;
+
+/// <summary>Lines as users paste them from the nested virtualization documents, run against look-alike test cmdlets.</summary>
+public class SeedLineTests
+{
+    private readonly ShellHarness _shell = new();
+
+    [Fact]
+    public void Invoke_AdapterPipelineWithMacSpoofingOn_BindsByValueAndEnum()
+    {
+        var result = _shell.Invoke("Get-TestAdapter -VMName L1 | Set-TestAdapter -MacAddressSpoofing On");
+
+        Assert.True(result.Succeeded, _shell.Errors);
+        var adapter = Assert.IsType<TestAdapter>(Assert.Single(result.Output));
+        Assert.Equal(("L1", OnOffState.On), (adapter.VMName, adapter.MacAddressSpoofing));
+    }
+
+    [Fact]
+    public void Invoke_TypographicDashesAndQuotes_BindLikeAscii()
+    {
+        var report = _shell.Single<BindingReport>("Set-TestVM –VMName “L1” —ExposeVirtualizationExtensions $true");
+
+        Assert.Equal("L1", report["Name"]);
+        Assert.Equal(true, report["ExposeVirtualizationExtensions"]);
+    }
+
+    [Fact]
+    public void Execute_PlaceholderLine_FailsNamingPlaceholder()
+    {
+        var result = _shell.Execute("Set-TestVM -VMName <VMName> -ExposeVirtualizationExtensions $false");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("'<VMName>'", _shell.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_HashtableLiteral_ClearParserError()
+    {
+        _shell.Execute("Set-TestVM @{ Name = 'x' }");
+
+        Assert.Contains("Hashtables (@{ ... }) are not supported", _shell.Errors, StringComparison.Ordinal);
+    }
+}
