@@ -24,7 +24,7 @@ internal static class CommandLine
         if (args.Length == 0)
         {
             session.InteractiveProgress = !Console.IsErrorRedirected;
-            return new InteractiveShell(session).Run();
+            return TerminalShell.Run(session);
         }
 
         switch (args[0].ToLowerInvariant())
@@ -63,5 +63,5 @@ internal static class CommandLine
     }
 
     private static int Execute(ShellSession session, string script, string sourceName) =>
-        ScriptExecutor.Execute(script, session, ExecutionOptions.StopOnFailure, sourceName).ExitCode;
+        ScriptExecutor.Execute(script, session, sourceName, ExecutionOptions.StopOnFailure).ExitCode;
 }

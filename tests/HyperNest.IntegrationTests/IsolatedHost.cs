@@ -45,7 +45,7 @@ public sealed class IsolatedHost : IDisposable
     {
         _output.Clear();
         _errors.Clear();
-        var result = ScriptExecutor.Execute(script, Session, ExecutionOptions.StopOnFailure, "<test>");
+        var result = ScriptExecutor.Execute(script, Session, "<test>", ExecutionOptions.StopOnFailure);
         return (result, _output.ToString(), _errors.ToString());
     }
 

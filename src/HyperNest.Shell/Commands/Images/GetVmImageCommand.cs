@@ -1,4 +1,3 @@
-using HyperNest.Shell.Commands.Common;
 using HyperNest.Shell.Engine;
 
 namespace HyperNest.Shell.Commands.Images;

@@ -1,6 +1,6 @@
 using HyperNest.Hosting;
 using HyperNest.Model;
-using HyperNest.Shell.Commands.Common;
+using HyperNest.Shell.Engine;
 
 namespace HyperNest.Shell.Commands.Vm;
 
