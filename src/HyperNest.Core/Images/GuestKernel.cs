@@ -3,7 +3,7 @@ using HyperNest.Hosting;
 namespace HyperNest.Images;
 
 /// <summary>The one kernel a bootstrapped guest root holds: /boot/vmlinuz-&lt;release&gt; with /lib/modules/&lt;release&gt;.</summary>
-internal sealed record GuestKernel(string Release, string VmlinuzPath)
+internal sealed record GuestKernel(string Release, string VmlinuzPath, string ConfigPath)
 {
     public static GuestKernel Find(string rootDir, string kernelPackage)
     {
@@ -24,6 +24,6 @@ internal sealed record GuestKernel(string Release, string VmlinuzPath)
                 ErrorCategory.InvalidResult, "ImageKernelModulesNotFound", release);
         }
 
-        return new GuestKernel(release, kernels[0]);
+        return new GuestKernel(release, kernels[0], Path.Combine(bootDir, $"config-{release}"));
     }
 }

@@ -93,6 +93,8 @@ public sealed class ImageBuilder
         GuestFileInstaller.Install(recipe, rootDir);
         var kernel = GuestKernel.Find(rootDir, recipe.KernelPackage);
         File.Copy(kernel.VmlinuzPath, Path.Combine(staging, ImageLayout.KernelFile));
+        report(62, "unpacking the kernel for PVH boot");
+        PvhKernelExtractor.TryExtract(kernel.VmlinuzPath, kernel.ConfigPath, Path.Combine(staging, ImageLayout.PvhKernelFile), log, cancellationToken);
 
         // Debian's kernel postinst generated its own initrd; the guest never uses it, so it only costs disk.
         foreach (var debianInitrd in Directory.GetFiles(GuestPath.Resolve(rootDir, "/boot"), "initrd.img-*"))

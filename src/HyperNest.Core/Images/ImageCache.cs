@@ -43,6 +43,7 @@ public sealed class ImageCache
         var disk = Path.Combine(directory, ImageLayout.DiskFile);
         var kernel = Path.Combine(directory, ImageLayout.KernelFile);
         var initrd = Path.Combine(directory, ImageLayout.InitrdFile);
+        var pvhKernel = Path.Combine(directory, ImageLayout.PvhKernelFile);
         var complete = manifest is not null && manifest.RecipeHash == recipeHash
             && File.Exists(disk) && File.Exists(kernel) && File.Exists(initrd);
         if (!complete)
@@ -58,6 +59,7 @@ public sealed class ImageCache
             DiskPath = disk,
             KernelPath = kernel,
             InitrdPath = initrd,
+            PvhKernelPath = File.Exists(pvhKernel) ? pvhKernel : null,
             KernelCommandLine = manifest!.KernelCommandLine,
             SizeBytes = new FileInfo(disk).Length + new FileInfo(kernel).Length + new FileInfo(initrd).Length,
             BuiltTime = manifest.BuiltTime,

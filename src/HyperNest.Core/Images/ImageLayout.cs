@@ -7,6 +7,9 @@ public static class ImageLayout
     public const string KernelFile = "vmlinuz";
     public const string InitrdFile = "initrd.img";
 
+    /// <summary>Uncompressed ELF kernel with a PVH entry (SeaBIOS only); absent when the kernel has no PVH.</summary>
+    public const string PvhKernelFile = "vmlinux";
+
     /// <summary>Written last into the staging directory; a published directory always has it.</summary>
     public const string ManifestFile = "image.json";
 

@@ -50,7 +50,7 @@ public static class TinyImage
             new("/sbin/halt", "/bin/busybox"),
             new("/sbin/reboot", "/bin/busybox"),
         ],
-        VersionSalt = "tiny-1",
+        VersionSalt = "tiny-2",
     };
 
     private const UnixFileMode Regular =
