@@ -86,7 +86,7 @@ public sealed class ImageBuilder
         var rootDir = Path.Combine(staging, "rootfs");
 
         report(2, "mmdebstrap: bootstrapping Debian " + recipe.Suite);
-        RootfsBootstrapper.Bootstrap(recipe, rootDir, log, status => report(10, "mmdebstrap: " + status), cancellationToken);
+        RootfsBootstrapper.Bootstrap(recipe, rootDir, log, (status, percent) => report(2 + (percent * 55 / 100), "mmdebstrap: " + status), cancellationToken);
         log.WriteLine($"# bootstrap done after {clock.Elapsed.TotalSeconds:F1} s");
 
         report(60, "installing recipe files");

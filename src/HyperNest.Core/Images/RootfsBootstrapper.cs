@@ -7,7 +7,19 @@ namespace HyperNest.Images;
 /// </summary>
 internal static class RootfsBootstrapper
 {
-    public static void Bootstrap(ImageRecipe recipe, string targetDir, TextWriter log, Action<string> status, CancellationToken cancellationToken)
+    /// <summary>mmdebstrap's phase messages and how far (0-100) into the bootstrap each one starts.</summary>
+    private static readonly (string Phase, int Percent)[] Phases =
+    [
+        ("running apt-get update", 5),
+        ("downloading packages", 10),
+        ("extracting archives", 20),
+        ("installing essential packages", 40),
+        ("installing remaining packages", 60),
+        ("cleaning package lists", 95),
+    ];
+
+    /// <param name="status">Receives each phase message and the bootstrap's progress in percent.</param>
+    public static void Bootstrap(ImageRecipe recipe, string targetDir, TextWriter log, Action<string, int> status, CancellationToken cancellationToken)
     {
         var arguments = new List<string>
         {
@@ -21,12 +33,16 @@ internal static class RootfsBootstrapper
 
         arguments.Add(recipe.Suite);
         arguments.Add(targetDir);
+        var percent = 0;
         ExternalTool.Run("mmdebstrap", arguments, log, cancellationToken, line =>
         {
             // mmdebstrap reports its phases as "I: ..." lines.
             if (line.StartsWith("I: ", StringComparison.Ordinal))
             {
-                status(line[3..]);
+                var message = line[3..];
+                var phase = Phases.LastOrDefault(p => message.StartsWith(p.Phase, StringComparison.Ordinal));
+                percent = Math.Max(percent, phase.Phase is null ? percent : phase.Percent);
+                status(message, percent);
             }
         });
     }
