@@ -114,20 +114,5 @@ public sealed class ImageCacheTests
         Assert.NotNull(again);
     }
 
-    private static string WriteFinishedBuild(ImageCache cache, string hash, string disk = "dis")
-    {
-        var staging = cache.CreateStagingDirectory(Recipe.Name, hash);
-        File.WriteAllText(Path.Combine(staging, "disk.qcow2"), disk);
-        File.WriteAllText(Path.Combine(staging, "vmlinuz"), "ker");
-        File.WriteAllText(Path.Combine(staging, "initrd.img"), "ini");
-        new ImageManifest
-        {
-            Name = Recipe.Name,
-            RecipeHash = hash,
-            KernelCommandLine = Recipe.KernelCommandLine,
-            KernelRelease = "6.1.0-test",
-            BuiltTime = DateTimeOffset.UtcNow,
-        }.WriteTo(Path.Combine(staging, "image.json"));
-        return staging;
-    }
+    private static string WriteFinishedBuild(ImageCache cache, string hash, string disk = "dis") => FakeBuild.Write(cache, Recipe, hash, disk);
 }
