@@ -12,7 +12,13 @@ internal static partial class ExternalTool
     /// <summary>How long a cancelled tool gets to clean up after SIGTERM (mmdebstrap unmounts its chroot) before SIGKILL.</summary>
     private static readonly TimeSpan TerminateGrace = TimeSpan.FromSeconds(15);
 
-    public static void Run(string fileName, IEnumerable<string> arguments, TextWriter log, CancellationToken cancellationToken, Action<string>? onLine = null)
+    public static void Run(
+        string fileName,
+        IEnumerable<string> arguments,
+        TextWriter log,
+        CancellationToken cancellationToken,
+        Action<string>? onLine = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -24,6 +30,11 @@ internal static partial class ExternalTool
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         lock (log)

@@ -33,6 +33,10 @@ internal static class RootfsBootstrapper
 
         arguments.Add(recipe.Suite);
         arguments.Add(targetDir);
+        // Debian's kernel postinst hook (/etc/kernel/postinst.d/initramfs-tools) skips mkinitramfs when
+        // INITRD=No; the guest boots our own initramfs, so Debian's would only cost build time and disk.
+        // mmdebstrap (root mode) passes its environment into the chroot.
+        var environment = new Dictionary<string, string> { ["INITRD"] = "No" };
         var percent = 0;
         ExternalTool.Run("mmdebstrap", arguments, log, cancellationToken, line =>
         {
@@ -44,6 +48,6 @@ internal static class RootfsBootstrapper
                 percent = Math.Max(percent, phase.Phase is null ? percent : phase.Percent);
                 status(message, percent);
             }
-        });
+        }, environment);
     }
 }

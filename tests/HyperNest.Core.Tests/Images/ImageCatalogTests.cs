@@ -38,7 +38,10 @@ public sealed class ImageCatalogTests
         var recipe = TinyImage.CreateRecipe();
         Assert.Contains("console=ttyS0", recipe.KernelCommandLine, StringComparison.Ordinal);
         Assert.Contains("root=/dev/vda", recipe.KernelCommandLine, StringComparison.Ordinal);
-        Assert.Contains("org.qemu.guest_agent.0", TinyGuestScripts.GuestAgent, StringComparison.Ordinal);
+        Assert.Contains("/dev/virtio-ports/" + GuestContract.AgentPortName, TinyGuestScripts.GuestAgent, StringComparison.Ordinal);
+        Assert.Contains("echo \"" + GuestContract.AgentStartingLine + "\"", TinyGuestScripts.GuestAgent, StringComparison.Ordinal);
+        Assert.Contains("root=" + GuestContract.RootDevice, recipe.KernelCommandLine, StringComparison.Ordinal);
+        Assert.Contains("console=" + GuestContract.ConsoleDevice, recipe.KernelCommandLine, StringComparison.Ordinal);
         Assert.Contains(recipe.GuestFiles, f => f.GuestPath == "/sbin/shutdown");
         Assert.Contains(recipe.GuestLinks, l => l.GuestPath == "/sbin/init");
     }
