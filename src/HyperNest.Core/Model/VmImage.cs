@@ -15,6 +15,13 @@ public sealed record VmImage
 
     public string? InitrdPath { get; init; }
 
+    /// <summary>
+    /// The same kernel as <see cref="KernelPath"/>, uncompressed, as an ELF with a PVH entry point:
+    /// pass it to -kernel instead when the firmware is SeaBIOS (boots ~3 s faster under TCG). OVMF
+    /// cannot load it; use KernelPath there. Null when the guest kernel has no PVH support.
+    /// </summary>
+    public string? PvhKernelPath { get; init; }
+
     public string? KernelCommandLine { get; init; }
 
     public long SizeBytes { get; init; }

@@ -1,0 +1,27 @@
+namespace HyperNest.Images;
+
+/// <summary>
+/// What a HyperNest guest image expects from the QEMU command line (verified with the tiny image
+/// under TCG, machine pc + SeaBIOS and q35 + OVMF):
+/// <list type="bullet">
+/// <item>direct kernel boot: -kernel VmImage.KernelPath (or PvhKernelPath with SeaBIOS) -initrd InitrdPath -append KernelCommandLine;</item>
+/// <item>the root disk (a qcow2 overlay of DiskPath) as the first virtio-blk-pci device, which the guest sees as /dev/vda;</item>
+/// <item>a serial port (ttyS0, e.g. -serial file:console.log) for the console;</item>
+/// <item>-device virtio-serial plus -device virtserialport,name=<see cref="AgentPortName"/> for the guest agent;</item>
+/// <item>ACPI left on: QMP system_powerdown presses the power button and the guest powers off in ~2.5 s.</item>
+/// </list>
+/// </summary>
+public static class GuestContract
+{
+    /// <summary>The virtio-serial port name qemu-ga listens on inside the guest.</summary>
+    public const string AgentPortName = "org.qemu.guest_agent.0";
+
+    /// <summary>The guest console device named in the kernel command line.</summary>
+    public const string ConsoleDevice = "ttyS0";
+
+    /// <summary>Where the first virtio-blk disk appears in the guest; the initramfs mounts it as root.</summary>
+    public const string RootDevice = "/dev/vda";
+
+    /// <summary>Console line the tiny guest prints just before it starts the agent.</summary>
+    public const string AgentStartingLine = "hypernest-tiny: starting guest agent";
+}

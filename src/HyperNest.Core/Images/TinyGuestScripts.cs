@@ -1,0 +1,111 @@
+namespace HyperNest.Images;
+
+/// <summary>
+/// The tiny guest's userland glue. PID 1 is busybox init (no systemd: it alone costs ~16 s under
+/// TCG); it runs rc.sysinit, keeps qemu-ga alive, and powers off on the ACPI power button or when
+/// the agent asks.
+/// </summary>
+internal static class TinyGuestScripts
+{
+    /// <summary>/etc/inittab for busybox init.</summary>
+    public const string Inittab = """
+        # busybox init: hypernest tiny guest
+        ::sysinit:/etc/hypernest/rc.sysinit
+        ::respawn:/etc/hypernest/guest-agent
+        ::respawn:/bin/busybox acpid -f -c /etc/acpi
+        ::shutdown:/etc/hypernest/rc.shutdown
+        """ + "\n";
+
+    /// <summary>/etc/hypernest/rc.sysinit: mounts, hostname, lo, power-button modules.</summary>
+    public const string SystemInit = """
+        #!/bin/busybox sh
+        # PID 1 is busybox init; this runs once before the agent starts. busybox sh prefers its own
+        # applets, which matters: the essential package set has no mount, ip or kill.
+        export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+        # The initramfs moves /proc, /sys and /dev here. busybox sh runs its applets through
+        # /proc/self/exe, so without /proc even "mount" would not be found.
+        [ -e /proc/self/exe ] || /bin/busybox mount -t proc proc /proc
+        [ -d /sys/class ] || mount -t sysfs sysfs /sys
+        [ -e /dev/null ] || mount -t devtmpfs devtmpfs /dev
+        mkdir -p /dev/pts /dev/shm
+        mount -t devpts -o gid=5,mode=620 devpts /dev/pts
+        mount -t tmpfs -o mode=1777 tmpfs /dev/shm
+        mount -t tmpfs -o mode=755 tmpfs /run
+        mount -t tmpfs -o mode=1777 tmpfs /tmp
+        mount -o remount,rw /
+        hostname -F /etc/hostname
+        ip link set lo up
+        # The ACPI power button (QMP system_powerdown) reaches acpid as an input event: needs button + evdev.
+        modprobe -q button
+        modprobe -q evdev
+        /etc/hypernest/virtio-port-links
+        echo "hypernest-tiny: system ready ($(uname -r))"
+        """ + "\n";
+
+    /// <summary>/etc/hypernest/virtio-port-links: what udev would do for named virtio-serial ports.</summary>
+    public const string VirtioPortLinks = """
+        #!/bin/busybox sh
+        # udev normally creates /dev/virtio-ports/<name>; this guest has no udev, so link the named ports here.
+        mkdir -p /dev/virtio-ports
+        for port in /sys/class/virtio-ports/*; do
+            [ -r "$port/name" ] || continue
+            name=$(cat "$port/name")
+            [ -n "$name" ] || continue
+            ln -sf "../${port##*/}" "/dev/virtio-ports/$name"
+        done
+        """ + "\n";
+
+    /// <summary>/etc/hypernest/guest-agent: waits for the agent port and execs qemu-ga (respawned by init).</summary>
+    public const string GuestAgent = """
+        #!/bin/busybox sh
+        # Respawned by init: qemu-ga serves the host over the virtio-serial port named by the host.
+        port=/dev/virtio-ports/org.qemu.guest_agent.0
+        tries=0
+        while [ ! -e "$port" ]; do
+            /etc/hypernest/virtio-port-links
+            tries=$((tries + 1))
+            if [ "$tries" -eq 50 ]; then
+                echo "hypernest-tiny: waiting for $port (is the virtserialport on the QEMU command line?)"
+            fi
+            sleep 0.2
+        done
+        echo "hypernest-tiny: starting guest agent"
+        exec /usr/sbin/qemu-ga --method=virtio-serial --path="$port"
+        """ + "\n";
+
+    /// <summary>/etc/hypernest/rc.shutdown: stops everything and makes the root read-only.</summary>
+    public const string SystemShutdown = """
+        #!/bin/busybox sh
+        # Run by busybox init on poweroff/reboot, before it kills every process and powers off.
+        echo "hypernest-tiny: shutting down"
+        kill -TERM -1 2>/dev/null
+        sleep 0.2
+        sync
+        mount -o remount,ro / && echo "hypernest-tiny: root file system is read-only"
+        """ + "\n";
+
+    /// <summary>/sbin/shutdown: what qemu-ga's guest-shutdown execs.</summary>
+    public const string ShutdownCommand = """
+        #!/bin/busybox sh
+        # qemu-ga's guest-shutdown execs "/sbin/shutdown -P|-H|-r +0 <message>" (sysvinit syntax);
+        # busybox init takes the matching signal from busybox poweroff/halt/reboot.
+        action=poweroff
+        for arg in "$@"; do
+            case "$arg" in
+                -r) action=reboot ;;
+                -H) action=halt ;;
+                -P) action=poweroff ;;
+            esac
+        done
+        echo "hypernest-tiny: $action requested ($*)" > /dev/console
+        exec /bin/busybox "$action"
+        """ + "\n";
+
+    /// <summary>/etc/acpi/PWRF/00000080: busybox acpid's action for the power button.</summary>
+    public const string PowerButtonAction = """
+        #!/bin/busybox sh
+        # busybox acpid runs /etc/acpi/PWRF/00000080 for the ACPI power button (QMP system_powerdown).
+        echo "hypernest-tiny: power button pressed" > /dev/console
+        exec /bin/busybox poweroff
+        """ + "\n";
+}

@@ -1,0 +1,60 @@
+namespace HyperNest.Images;
+
+/// <summary>
+/// "tiny": Debian 12 kernel + busybox init + qemu-guest-agent. Reaches guest-ping in seconds under TCG.
+/// Guest contract: direct kernel boot with <see cref="KernelCommandLine"/>; root disk on virtio-blk
+/// (/dev/vda); console on ttyS0; agent on the virtio-serial port org.qemu.guest_agent.0.
+/// </summary>
+public static class TinyImage
+{
+    public const string Name = "tiny";
+
+    /// <summary>root= and rootfstype= are read by the initramfs /init; rw because later steps write files in the guest.</summary>
+    public const string KernelCommandLine = "console=ttyS0 root=/dev/vda rootfstype=ext4 rw quiet";
+
+    /// <summary>
+    /// Loaded by the initramfs, dependencies resolved from modules.dep. Debian 12 builds all of these
+    /// as modules. crc32c_generic: ext4/jbd2 need crc32c and the crc32c-intel variant needs SSE4.2,
+    /// which TCG's qemu64 CPU lacks. virtio_console carries the agent; virtio_net is for the NIC.
+    /// </summary>
+    public static readonly IReadOnlyList<string> InitramfsModules =
+    [
+        "virtio_pci", "virtio_blk", "crc32c_generic", "ext4", "virtio_console", "virtio_net",
+    ];
+
+    public static ImageRecipe CreateRecipe() => new()
+    {
+        Name = Name,
+        Description = "Debian 12 kernel, busybox init and the QEMU guest agent; boots in seconds under TCG.",
+        Packages = ["busybox-static", "qemu-guest-agent"],
+        KernelPackage = "linux-image-amd64",
+        InitramfsModules = InitramfsModules,
+        InitramfsInit = InitramfsScripts.Init,
+        KernelCommandLine = KernelCommandLine,
+        ExcludedPaths = DebianSlimming.ExcludedPaths,
+        GuestFiles =
+        [
+            new("/etc/inittab", TinyGuestScripts.Inittab, Regular),
+            new("/etc/hostname", "tiny\n", Regular),
+            new("/etc/hypernest/rc.sysinit", TinyGuestScripts.SystemInit, Executable),
+            new("/etc/hypernest/virtio-port-links", TinyGuestScripts.VirtioPortLinks, Executable),
+            new("/etc/hypernest/guest-agent", TinyGuestScripts.GuestAgent, Executable),
+            new("/etc/hypernest/rc.shutdown", TinyGuestScripts.SystemShutdown, Executable),
+            new("/etc/acpi/PWRF/00000080", TinyGuestScripts.PowerButtonAction, Executable),
+            new("/sbin/shutdown", TinyGuestScripts.ShutdownCommand, Executable),
+        ],
+        GuestLinks =
+        [
+            new("/sbin/init", "/bin/busybox"),
+            new("/sbin/poweroff", "/bin/busybox"),
+            new("/sbin/halt", "/bin/busybox"),
+            new("/sbin/reboot", "/bin/busybox"),
+        ],
+        VersionSalt = "tiny-2",
+    };
+
+    private const UnixFileMode Regular =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    private const UnixFileMode Executable = Regular | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+}
