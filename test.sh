@@ -18,7 +18,7 @@ for project in tests/HyperNest.Core.Tests tests/HyperNest.Shell.Tests; do
   dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
 done
 echo "==> tests/HyperNest.IntegrationTests (own network namespace)"
-unshare --net -- bash -c 'ip link set lo up && exec dotnet test tests/HyperNest.IntegrationTests -c Release --no-build -nologo' 2>&1 | tee -a "$log" || status=1
+HYPERNEST_TEST_HOST_NETNS=$(readlink /proc/self/ns/net) unshare --net -- bash -c 'ip link set lo up && exec dotnet test tests/HyperNest.IntegrationTests -c Release --no-build -nologo' 2>&1 | tee -a "$log" || status=1
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
