@@ -29,6 +29,7 @@ internal sealed class ExpressionEvaluator(ShellSession session, Func<ScriptAst, 
         "TRUE" => true,
         "FALSE" => false,
         "NULL" => null,
+        var upper when upper.StartsWith("ENV:", StringComparison.Ordinal) => Environment.GetEnvironmentVariable(name[4..]),
         _ => session.Variables.TryGetValue(name, out var value) ? value : null,
     };
 

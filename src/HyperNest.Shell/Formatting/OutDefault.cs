@@ -18,8 +18,7 @@ public sealed class OutDefault(TextWriter writer)
                 Flush();
                 writer.Write(text.Text);
                 return;
-            case string or Enum or Guid or TimeSpan or DateTime or DateTimeOffset:
-            case var primitive when primitive.GetType().IsPrimitive || primitive is decimal:
+            case var scalar when ValueText.IsScalar(scalar):
                 Flush();
                 writer.WriteLine(ValueText.Format(value));
                 return;

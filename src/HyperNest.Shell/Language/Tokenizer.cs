@@ -214,6 +214,15 @@ internal sealed class Tokenizer
                 _pos++;
             }
 
+            if (EnvironmentPrefixAt(nameStart))
+            {
+                _pos = nameStart + 4;
+                while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_'))
+                {
+                    _pos++;
+                }
+            }
+
             name = _text[nameStart.._pos];
         }
 
@@ -374,7 +383,7 @@ internal sealed class Tokenizer
             else if (doubleQuoted && c == '$' && i + 1 < _text.Length && (Characters.IsVariableChar(_text[i + 1]) && _text[i + 1] != '?'))
             {
                 var nameStart = i + 1;
-                var nameEnd = nameStart;
+                var nameEnd = EnvironmentPrefixAt(nameStart) ? nameStart + 4 : nameStart;
                 while (nameEnd < _text.Length && (char.IsLetterOrDigit(_text[nameEnd]) || _text[nameEnd] == '_'))
                 {
                     nameEnd++;
@@ -474,6 +483,9 @@ internal sealed class Tokenizer
 
         return ParseError.At(ExtentOf(at, at + 1), "RedirectionNotSupported", "The '<' operator is reserved for future use.");
     }
+
+    /// <summary>$env:NAME reads an environment variable.</summary>
+    private bool EnvironmentPrefixAt(int i) => string.Compare(_text, i, "env:", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
 
     private bool IsLineEndAt(int i) => i < _text.Length && (_text[i] == '\n' || (_text[i] == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n'));
 

@@ -179,4 +179,38 @@ public class ScriptExecutorTests
         Assert.StartsWith("The number '12XB' has an unknown size suffix 'XB'.", lines[3], StringComparison.Ordinal);
         Assert.Equal("    + FullyQualifiedErrorId : BadNumericConstant", lines[5]);
     }
+
+    [Fact]
+    public void Invoke_EnvironmentVariable_ReadsEnvironment()
+    {
+        Environment.SetEnvironmentVariable("HYPERNEST_TEST_VALUE", "from-env");
+
+        var result = _shell.Invoke("$env:HYPERNEST_TEST_VALUE; \"x=$env:HYPERNEST_TEST_VALUE\"");
+
+        Assert.Equal(["from-env", "x=from-env"], result.Output.Cast<string>().ToArray());
+    }
+
+    [Fact]
+    public void Invoke_LargeInputIntoExternalProgram_DoesNotDeadlock()
+    {
+        _shell.Session.Variables["lines"] = Enumerable.Range(0, 20000).Select(i => "line " + i).ToArray();
+
+        var result = _shell.Invoke("$lines | cat");
+
+        Assert.Equal(20000, result.Output.Count);
+    }
+
+    [Fact]
+    public async Task Execute_CancelCurrentStatement_StopsItAndNextStatementRuns()
+    {
+        var running = Task.Run(() => _shell.Execute("Start-Sleep 30"));
+        await Task.Delay(200);
+        _shell.Session.CancelCurrentStatement();
+        var result = await running;
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains("The pipeline has been stopped.", _shell.Errors, StringComparison.Ordinal);
+        Assert.True(_shell.Execute("Write-Output again").Succeeded);
+        Assert.Equal("again\n", _shell.Output);
+    }
 }

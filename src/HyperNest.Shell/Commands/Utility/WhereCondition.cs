@@ -72,7 +72,7 @@ internal sealed class WhereCondition
             var token = list[index++];
             return token.Kind switch
             {
-                TokenKind.Variable when token.Text == "_" => new Operand((string[])token.Value!, null),
+                TokenKind.Variable when token.Text is "_" || token.Text.Equals("PSItem", StringComparison.OrdinalIgnoreCase) => new Operand((string[])token.Value!, null),
                 TokenKind.Variable when token.Text.Equals("true", StringComparison.OrdinalIgnoreCase) => new Operand(null, true),
                 TokenKind.Variable when token.Text.Equals("false", StringComparison.OrdinalIgnoreCase) => new Operand(null, false),
                 TokenKind.Variable when token.Text.Equals("null", StringComparison.OrdinalIgnoreCase) => new Operand(null, null),

@@ -186,4 +186,18 @@ public class UtilityCommandTests
         Assert.True(_shell.Execute("Start-Sleep -Milliseconds 50").Succeeded, _shell.Errors);
         Assert.True(watch.ElapsedMilliseconds >= 45);
     }
+
+    [Fact]
+    public void FormatTable_Strings_PrintAsThemselves()
+    {
+        _shell.Execute("'a','b' | Format-Table");
+
+        Assert.Equal("a\nb\n", _shell.Output);
+    }
+
+    [Fact]
+    public void WhereObject_PSItem_SameAsUnderscore()
+    {
+        Assert.Single(_shell.Invoke("Get-TestVMs a,b | Where-Object { $PSItem.Name -eq 'a' }").Output);
+    }
 }
