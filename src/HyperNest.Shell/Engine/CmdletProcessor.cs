@@ -64,6 +64,11 @@ internal sealed class CmdletProcessor : CommandProcessor
         {
             throw new ShellException(ex.Record with { Extent = _extent, CommandName = ex.Record.CommandName ?? _runtime.CommandName });
         }
+        catch (Exception ex) when (ex is not (ShellException or ExitException or OperationCanceledException))
+        {
+            // A cmdlet bug or an unexpected platform failure: terminating, but attributed to the cmdlet.
+            throw new ShellException(new ErrorRecord(ex.Message, ErrorCategory.NotSpecified, ex.GetType().Name, null, _runtime.CommandName, ex) { Extent = _extent });
+        }
     }
 
     private void WriteError(ErrorRecord record) => _context.ReportError(record with { Extent = record.Extent ?? _extent });

@@ -200,4 +200,19 @@ public class UtilityCommandTests
     {
         Assert.Single(_shell.Invoke("Get-TestVMs a,b | Where-Object { $PSItem.Name -eq 'a' }").Output);
     }
+
+    [Fact]
+    public void WhereObject_PropertyWithoutOperator_KeepsTruthyValues()
+    {
+        Assert.Empty(_shell.Invoke("Get-TestVMs a | Where-Object State").Output);
+        Assert.Single(_shell.Invoke("Get-TestVMs a | Where-Object Name").Output);
+    }
+
+    [Fact]
+    public void ConvertToJson_SeveralObjects_EachCountsAsTopLevelForDepth()
+    {
+        var json = _shell.Single<string>("Get-TestVMs a,b | ConvertTo-Json -Depth 1 -Compress");
+
+        Assert.Contains("\"Uptime\":{\"Ticks\":0,", json, StringComparison.Ordinal);
+    }
 }
