@@ -64,6 +64,9 @@ public abstract class Cmdlet
 
     protected void WriteProgress(ProgressUpdate update) => Runtime.Session.WriteProgress(update);
 
+    /// <summary>Runs a script block's statements with $_ set to <paramref name="input"/> and returns what they output.</summary>
+    protected IReadOnlyList<object?> InvokeScript(ScriptBlock block, object? input) => Runtime.InvokeScript(block, input);
+
     /// <summary>Writes a non-terminating error; the statement counts as failed.</summary>
     protected void WriteError(ErrorRecord record) => Runtime.WriteError(record);
 

@@ -14,7 +14,13 @@ internal sealed class CmdletProcessor : CommandProcessor
     private readonly bool _expectsPipelineInput;
     private readonly Extent _extent;
 
-    public CmdletProcessor(ExecutionContext context, CmdletInfo info, Extent extent, Func<IReadOnlyList<CommandArgument>> arguments, bool expectsPipelineInput)
+    public CmdletProcessor(
+        ExecutionContext context,
+        CmdletInfo info,
+        Extent extent,
+        Func<IReadOnlyList<CommandArgument>> arguments,
+        bool expectsPipelineInput,
+        Func<ScriptBlock, object?, List<object?>> invokeScript)
     {
         _context = context;
         _extent = extent;
@@ -23,6 +29,7 @@ internal sealed class CmdletProcessor : CommandProcessor
         _cmdlet = info.CreateInstance();
         _binder = new ParameterBinder(info, _cmdlet, info.Name, extent);
         _runtime = new CommandRuntime(context.Session, info.Name, info.DefaultSetName, _binder.BoundParameters, value => Downstream(value), WriteError);
+        _runtime.InvokeScript = invokeScript;
         _cmdlet.Runtime = _runtime;
     }
 

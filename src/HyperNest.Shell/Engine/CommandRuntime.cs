@@ -19,6 +19,10 @@ internal sealed class CommandRuntime(
     /// <summary>Canonical parameter names (the property names) the user bound, case-insensitive.</summary>
     public ISet<string> BoundParameters { get; } = boundParameters;
 
+    /// <summary>Runs a script block in the current script, with $_ set to the input (ForEach-Object).</summary>
+    public Func<ScriptBlock, object?, List<object?>> InvokeScript { get; set; } =
+        (_, _) => throw new InvalidOperationException("Script blocks can only run inside a pipeline.");
+
     public void WriteObject(object? value) => writeObject(value);
 
     public void WriteError(ErrorRecord record) => writeError(record);

@@ -6,7 +6,7 @@ using HyperNest.Shell.Language;
 namespace HyperNest.Shell.Engine;
 
 /// <summary>Computes the value of arguments and pipeline-head expressions.</summary>
-internal sealed class ExpressionEvaluator(ShellSession session, Func<ScriptAst, List<object?>> runSubexpression)
+internal sealed class ExpressionEvaluator(ShellSession session, string script, Func<ScriptAst, List<object?>> runSubexpression)
 {
     /// <summary>In argument mode, numbers keep their written text for string parameters (see <see cref="NumberArgument"/>).</summary>
     public object? Evaluate(ExpressionAst expression, bool argumentMode) => expression switch
@@ -19,7 +19,7 @@ internal sealed class ExpressionEvaluator(ShellSession session, Func<ScriptAst, 
         ArrayLiteralAst array => array.Elements.Select(e => Evaluate(e, argumentMode)).ToArray(),
         SubExpressionAst { AlwaysArray: true } sub => runSubexpression(sub.Script).ToArray(),
         SubExpressionAst sub => PipelineValues.Collapse(runSubexpression(sub.Script)),
-        ScriptBlockAst block => new ScriptBlock(block.Text),
+        ScriptBlockAst block => new ScriptBlock(block.Text) { SourceScript = script, SourceStart = block.Extent.Start + 1 },
         MemberAccessAst access => MemberPath(Evaluate(access.Target, argumentMode: false), access.MemberPath),
         _ => throw new InvalidOperationException($"Unknown expression {expression.GetType().Name}."),
     };

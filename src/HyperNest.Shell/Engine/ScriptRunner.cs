@@ -12,7 +12,7 @@ internal sealed class ScriptRunner
     public ScriptRunner(ExecutionContext context)
     {
         _context = context;
-        _evaluator = new ExpressionEvaluator(context.Session, RunToList);
+        _evaluator = new ExpressionEvaluator(context.Session, context.Script, RunToList);
     }
 
     /// <summary>An external program ending a top-level statement inherits the console (see <see cref="ShellSession.ExternalProgramsUseConsole"/>).</summary>
@@ -35,6 +35,33 @@ internal sealed class ScriptRunner
             case PipelineAst pipeline:
                 RunPipeline(pipeline, sink, consoleHandOff);
                 break;
+        }
+    }
+
+    /// <summary>Runs a script block's statements with $_ (and $PSItem) set to <paramref name="input"/>; returns their output.</summary>
+    public List<object?> InvokeScriptBlock(ScriptBlock block, object? input)
+    {
+        var ast = ScriptBlockParser.Parse(block);
+        var variables = _context.Session.Variables;
+        var saved = (variables.TryGetValue("_", out var underscore), underscore);
+        variables["_"] = input;
+        variables["PSItem"] = input;
+        try
+        {
+            return RunToList(ast);
+        }
+        finally
+        {
+            if (saved.Item1)
+            {
+                variables["_"] = saved.underscore;
+                variables["PSItem"] = saved.underscore;
+            }
+            else
+            {
+                variables.Remove("_");
+                variables.Remove("PSItem");
+            }
         }
     }
 
@@ -88,7 +115,7 @@ internal sealed class ScriptRunner
         IReadOnlyList<CommandArgument> Arguments() => command.Elements.Select(EvaluateElement).ToList();
         if (_context.Session.Commands.Find(command.Name) is { } cmdlet)
         {
-            return new CmdletProcessor(_context, cmdlet, command.Extent, Arguments, hasUpstream);
+            return new CmdletProcessor(_context, cmdlet, command.Extent, Arguments, hasUpstream, InvokeScriptBlock);
         }
 
         if (ExternalCommand.Resolve(command.Name) is { } path)
