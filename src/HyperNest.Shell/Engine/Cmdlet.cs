@@ -58,9 +58,11 @@ public abstract class Cmdlet
         }
     }
 
-    protected void WriteWarning(string message) => Runtime.Session.WriteWarning(message);
+    /// <summary>Prints "WARNING: message" unless -WarningAction (or $WarningPreference) silences warnings.</summary>
+    protected void WriteWarning(string message) => Runtime.WriteWarning(message);
 
-    protected void WriteVerbose(string message) => Runtime.Session.WriteVerbose(message);
+    /// <summary>Prints "VERBOSE: message" when -Verbose is given or the session is verbose.</summary>
+    protected void WriteVerbose(string message) => Runtime.WriteVerbose(message);
 
     protected void WriteProgress(ProgressUpdate update) => Runtime.Session.WriteProgress(update);
 

@@ -37,6 +37,13 @@ internal sealed class CmdletProcessor : CommandProcessor
     {
         _binder.BindCommandLine(_arguments(), _expectsPipelineInput);
         _runtime.ParameterSetName = _binder.ParameterSetName;
+        _runtime.Common = _binder.Common;
+        if (_binder.Common.WhatIf)
+        {
+            throw BindingErrors.Create(_runtime.CommandName, "WhatIfNotSupported",
+                "HyperNest does not support -WhatIf yet; nothing was changed. Run the command without -WhatIf to make the change.", _extent, ErrorCategory.NotImplemented);
+        }
+
         Invoke(_cmdlet.BeginProcessing);
     }
 
@@ -78,5 +85,18 @@ internal sealed class CmdletProcessor : CommandProcessor
         }
     }
 
-    private void WriteError(ErrorRecord record) => _context.ReportError(record with { Extent = record.Extent ?? _extent });
+    private void WriteError(ErrorRecord record)
+    {
+        var positioned = record with { Extent = record.Extent ?? _extent };
+        switch (Preferences.Effective(_binder.Common.ErrorAction, _context.Session, "ErrorActionPreference"))
+        {
+            case ActionPreference.SilentlyContinue or ActionPreference.Ignore:
+                return;
+            case ActionPreference.Stop:
+                throw new ShellException(positioned);
+            default:
+                _context.ReportError(positioned);
+                return;
+        }
+    }
 }

@@ -23,7 +23,26 @@ internal sealed class CommandRuntime(
     public Func<ScriptBlock, object?, List<object?>> InvokeScript { get; set; } =
         (_, _) => throw new InvalidOperationException("Script blocks can only run inside a pipeline.");
 
+    /// <summary>The common parameters given to this command (-Verbose, -ErrorAction, -WarningAction...).</summary>
+    public CommonParameters Common { get; set; } = new();
+
     public void WriteObject(object? value) => writeObject(value);
+
+    public void WriteWarning(string message)
+    {
+        if (Preferences.Effective(Common.WarningAction, Session, "WarningPreference") is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore))
+        {
+            Session.WriteWarning(message);
+        }
+    }
+
+    public void WriteVerbose(string message)
+    {
+        if (Common.Verbose || Session.VerboseEnabled)
+        {
+            Session.Error.WriteLine($"VERBOSE: {message}");
+        }
+    }
 
     public void WriteError(ErrorRecord record) => writeError(record);
 }

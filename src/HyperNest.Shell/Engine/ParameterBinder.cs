@@ -13,7 +13,14 @@ internal sealed class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string com
     private readonly HashSet<string> _commandLineBound = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _pipelineBound = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, object?> _pipelineDefaults = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ParameterMetadata> _all = info.Parameters
+        .Concat(CommonParameters.Metadata.Where(c => !info.Parameters.Any(p => p.Names.Intersect(c.Names, StringComparer.OrdinalIgnoreCase).Any())))
+        .ToList();
+
     private List<string> _candidateSets = [];
+
+    /// <summary>-Verbose, -ErrorAction and the other common parameters as given.</summary>
+    public CommonParameters Common { get; } = new();
 
     public HashSet<string> BoundParameters { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -263,17 +270,17 @@ internal sealed class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string com
             .Select(p => p.Name)
             .ToList();
 
-    private ParameterMetadata Find(string name) => info.Parameters.First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    private ParameterMetadata Find(string name) => _all.First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private ParameterMetadata Resolve(string name, Extent extent)
     {
-        var exact = info.Parameters.FirstOrDefault(p => p.Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
+        var exact = _all.FirstOrDefault(p => p.Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
         if (exact is not null)
         {
             return exact;
         }
 
-        var matches = info.Parameters
+        var matches = _all
             .Select(p => (Parameter: p, Matched: p.Names.Where(n => n.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList()))
             .Where(m => m.Matched.Count > 0)
             .ToList();
@@ -289,7 +296,7 @@ internal sealed class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string com
     {
         try
         {
-            parameter.Property.SetValue(cmdlet, ArgumentConverter.Convert(value, parameter.Type));
+            parameter.Property.SetValue(CommonParameters.IsCommon(parameter) ? Common : cmdlet, ArgumentConverter.Convert(value, parameter.Type));
         }
         catch (ArgumentConverter.ConversionException ex)
         {

@@ -119,6 +119,12 @@ public sealed class TestLookupCommand : Cmdlet
             throw new HostException($"Hyper-V was unable to find a virtual machine with name \"{Name}\".", ErrorCategory.InvalidArgument, "InvalidParameter", Name);
         }
 
+        if (Name == "warn")
+        {
+            WriteWarning("careful");
+            WriteVerbose("details");
+        }
+
         if (Name == "fatal")
         {
             ThrowTerminatingError(new ErrorRecord("Stopped on purpose.", ErrorCategory.InvalidOperation, "Fatal"));
