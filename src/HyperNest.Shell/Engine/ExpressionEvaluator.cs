@@ -38,7 +38,11 @@ internal sealed class ExpressionEvaluator(ShellSession session, string script, F
         var text = new StringBuilder();
         foreach (var part in parts)
         {
-            text.Append(part.Literal ?? ExpandedValue(Variable(part.VariableName!)));
+            text.Append(
+                part.Literal
+                ?? (part.Subexpression is { } inner
+                    ? ExpandedValue(PipelineValues.Collapse(runSubexpression(ScriptBlockParser.Parse(new ScriptBlock(inner) { SourceScript = script, SourceStart = part.Offset }))))
+                    : ExpandedValue(Variable(part.VariableName!))));
         }
 
         return text.ToString();

@@ -81,6 +81,7 @@ public static class ScriptExecutor
                 flush();
             }
 
+            session.Variables["?"] = !context.StatementFailed;
             if (context.StatementFailed)
             {
                 result = new ExecutionResult(false, context.FailedExitCode ?? 1);

@@ -292,7 +292,7 @@ internal sealed class Tokenizer
         }
 
         Flush();
-        if (parts.Count == 0 || parts.Exists(p => p.VariableName is not null))
+        if (parts.Count == 0 || parts.Exists(p => p.IsExpandable))
         {
             return StringToken(parts, start, TokenKind.Word);
         }
@@ -380,6 +380,18 @@ internal sealed class Tokenizer
                 literal.Append(Escape(_text[i + 1]));
                 i += 2;
             }
+            else if (doubleQuoted && c == '$' && i + 1 < _text.Length && _text[i + 1] == '(')
+            {
+                var close = MatchingParenthesis(i + 1);
+                if (literal.Length > 0)
+                {
+                    parts.Add(new StringPart(literal.ToString(), null));
+                    literal.Clear();
+                }
+
+                parts.Add(new StringPart(null, null, _text[(i + 2)..close], i + 2));
+                i = close + 1;
+            }
             else if (doubleQuoted && c == '$' && i + 1 < _text.Length && (Characters.IsVariableChar(_text[i + 1]) && _text[i + 1] != '?'))
             {
                 var nameStart = i + 1;
@@ -413,6 +425,34 @@ internal sealed class Tokenizer
         return (parts, i);
     }
 
+    /// <summary>The index of the ')' closing the '(' at <paramref name="open"/>, skipping single-quoted text.</summary>
+    private int MatchingParenthesis(int open)
+    {
+        var depth = 0;
+        for (var i = open; i < _text.Length; i++)
+        {
+            var c = _text[i];
+            if (Characters.IsSingleQuote(c))
+            {
+                i = ReadQuoted(i).End - 1;
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && --depth == 0)
+            {
+                return i;
+            }
+            else if (Characters.IsDoubleQuote(c))
+            {
+                break;
+            }
+        }
+
+        throw ParseError.At(ExtentOf(open - 1, _text.Length), "MissingEndParenthesis", "Missing closing ')' in the $( ) subexpression of a string.");
+    }
+
     private static char Escape(char c) => c switch
     {
         '0' => '\0',
@@ -429,9 +469,9 @@ internal sealed class Tokenizer
 
     private Token StringToken(List<StringPart> parts, int start, TokenKind plainKind = TokenKind.String)
     {
-        if (parts.Exists(p => p.VariableName is not null))
+        if (parts.Exists(p => p.IsExpandable))
         {
-            return new Token(TokenKind.ExpandableString, string.Concat(parts.Select(p => p.Literal ?? "$" + p.VariableName)), ExtentOf(start, _pos)) { Value = parts };
+            return new Token(TokenKind.ExpandableString, string.Concat(parts.Select(p => p.Source)), ExtentOf(start, _pos)) { Value = parts };
         }
 
         return new Token(plainKind, string.Concat(parts.Select(p => p.Literal)), ExtentOf(start, _pos));

@@ -213,4 +213,20 @@ public class ScriptExecutorTests
         Assert.True(_shell.Execute("Write-Output again").Succeeded);
         Assert.Equal("again\n", _shell.Output);
     }
+
+    [Fact]
+    public void Invoke_SubexpressionInString_Expands()
+    {
+        var result = _shell.Invoke("$vm = Get-TestVMs L1; \"VM $($vm.Name) is $($vm.State)\"; Get-TestVMs a,b | ForEach-Object { \"<$($_.Name)>\" }");
+
+        Assert.Equal(["VM L1 is Off", "<a>", "<b>"], result.Output.Cast<string>().ToArray());
+    }
+
+    [Fact]
+    public void Execute_DollarQuestion_ReflectsLastStatement()
+    {
+        _shell.Execute("Test-Lookup nope; $?; Write-Output x; $?", HyperNest.Shell.Engine.ExecutionOptions.ContinueOnFailure);
+
+        Assert.Equal("False\nx\nTrue\n", _shell.Output);
+    }
 }
