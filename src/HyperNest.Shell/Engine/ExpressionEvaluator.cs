@@ -15,12 +15,12 @@ internal sealed class ExpressionEvaluator(ShellSession session, string script, F
         ConstantAst constant when argumentMode && constant.Value is not null => new NumberArgument(constant.Value, constant.Text),
         ConstantAst constant => constant.Value,
         ExpandableStringAst expandable => Expand(expandable.Parts),
-        VariableAst variable => MemberPath(Variable(variable.Name), variable.MemberPath),
+        VariableAst variable => AccessMembers(Variable(variable.Name), variable.MemberPath),
         ArrayLiteralAst array => array.Elements.Select(e => Evaluate(e, argumentMode)).ToArray(),
         SubExpressionAst { AlwaysArray: true } sub => runSubexpression(sub.Script).ToArray(),
         SubExpressionAst sub => PipelineValues.Collapse(runSubexpression(sub.Script)),
         ScriptBlockAst block => new ScriptBlock(block.Text) { SourceScript = script, SourceStart = block.Extent.Start + 1 },
-        MemberAccessAst access => MemberPath(Evaluate(access.Target, argumentMode: false), access.MemberPath),
+        MemberAccessAst access => AccessMembers(Evaluate(access.Target, argumentMode: false), access.MemberPath),
         _ => throw new InvalidOperationException($"Unknown expression {expression.GetType().Name}."),
     };
 
@@ -53,11 +53,25 @@ internal sealed class ExpressionEvaluator(ShellSession session, string script, F
             ? string.Join(' ', sequence.Cast<object?>().Select(ValueText.Format))
             : ValueText.Format(value);
 
+    /// <summary>$x[0], $x[-1] (from the end); out of range gives $null; a single object is its own element 0.</summary>
+    private static object? Index(object? value, int index)
+    {
+        var items = value is IEnumerable sequence and not string and not IDictionary ? sequence.Cast<object?>().ToList() : [value];
+        var position = index < 0 ? items.Count + index : index;
+        return position >= 0 && position < items.Count ? items[position] : null;
+    }
+
     /// <summary>$x.Name; on a collection, the member of each element (PowerShell's member enumeration).</summary>
-    private static object? MemberPath(object? value, IReadOnlyList<string> path)
+    private static object? AccessMembers(object? value, IReadOnlyList<string> path)
     {
         foreach (var member in path)
         {
+            if (MemberPath.IsIndex(member, out var index))
+            {
+                value = Index(value, index);
+                continue;
+            }
+
             value = value is IEnumerable sequence and not string and not IDictionary
                 ? sequence.Cast<object?>().Select(item => PropertyAccessor.GetValue(item, member)).ToArray()
                 : PropertyAccessor.GetValue(value, member);

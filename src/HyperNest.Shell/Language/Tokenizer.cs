@@ -226,19 +226,9 @@ internal sealed class Tokenizer
             name = _text[nameStart.._pos];
         }
 
-        var path = new List<string>();
-        while (Peek(0) == '.' && Peek(1) is { } n && (char.IsLetter(n) || n == '_'))
-        {
-            _pos++;
-            var memberStart = _pos;
-            while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_'))
-            {
-                _pos++;
-            }
-
-            path.Add(_text[memberStart.._pos]);
-        }
-
+        var pathMatch = MemberPath.Pattern().Match(_text, _pos);
+        var path = pathMatch.Index == _pos ? MemberPath.Split(pathMatch.Value) : [];
+        _pos += path.Length > 0 ? pathMatch.Length : 0;
         return new Token(TokenKind.Variable, name, ExtentOf(start, _pos)) { Value = path.ToArray() };
     }
 

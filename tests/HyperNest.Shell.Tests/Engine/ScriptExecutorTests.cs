@@ -229,4 +229,12 @@ public class ScriptExecutorTests
 
         Assert.Equal("False\nx\nTrue\n", _shell.Output);
     }
+
+    [Fact]
+    public void Invoke_Indexes_PickElements()
+    {
+        var result = _shell.Invoke("$vms = Get-TestVMs a,b,c; $vms[0].Name; $vms[-1].Name; (Get-TestVMs x,y)[1].Name; $vms[9]");
+
+        Assert.Equal(["a", "c", "y", null], result.Output.ToArray());
+    }
 }
