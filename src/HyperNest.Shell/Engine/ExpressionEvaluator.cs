@@ -72,11 +72,31 @@ internal sealed class ExpressionEvaluator(ShellSession session, string script, F
                 continue;
             }
 
-            value = value is IEnumerable sequence and not string and not IDictionary
-                ? sequence.Cast<object?>().Select(item => PropertyAccessor.GetValue(item, member)).ToArray()
-                : PropertyAccessor.GetValue(value, member);
+            value = Member(value, member);
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// A property of the value, or of each element of a collection. Count and Length of a collection are
+    /// its size, and of a single object 1 (0 for $null), as PowerShell's intrinsic members are.
+    /// </summary>
+    private static object? Member(object? value, string member)
+    {
+        var isSize = member.Equals("Count", StringComparison.OrdinalIgnoreCase) || member.Equals("Length", StringComparison.OrdinalIgnoreCase);
+        if (value is IEnumerable sequence and not string and not IDictionary)
+        {
+            return isSize
+                ? sequence.Cast<object?>().Count()
+                : sequence.Cast<object?>().Select(item => PropertyAccessor.GetValue(item, member)).ToArray();
+        }
+
+        if (PropertyAccessor.TryGetValue(value, member, out var result))
+        {
+            return result;
+        }
+
+        return isSize ? (value is null ? 0 : 1) : null;
     }
 }

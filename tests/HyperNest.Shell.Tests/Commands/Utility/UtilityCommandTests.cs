@@ -215,4 +215,25 @@ public class UtilityCommandTests
 
         Assert.Contains("\"Uptime\":{\"Ticks\":0,", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SortObject_Property_SortsAndDescends()
+    {
+        Assert.Equal(["a", "b", "c"], _shell.Invoke("Get-TestVMs c,a,b | Sort-Object Name | % Name").Output.Cast<string>().ToArray());
+        Assert.Equal(["c", "b", "a"], _shell.Invoke("Get-TestVMs c,a,b | Sort-Object -Property Name -Descending | % Name").Output.Cast<string>().ToArray());
+    }
+
+    [Fact]
+    public void SortObject_NumbersUnique_NumericOrderWithoutDuplicates()
+    {
+        Assert.Equal([2, 10, 33], _shell.Invoke("10,2,33,2 | Sort-Object -Unique").Output.Cast<int>().ToArray());
+    }
+
+    [Fact]
+    public void Count_OnCollectionAndSingleObject_IsSize()
+    {
+        var result = _shell.Invoke("(Get-TestVMs a,b,c).Count; $one = Get-TestVMs a; $one.Count; $none.Count");
+
+        Assert.Equal([3, 1, 0], result.Output.Cast<int>().ToArray());
+    }
 }
