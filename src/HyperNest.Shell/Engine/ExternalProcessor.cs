@@ -56,7 +56,16 @@ internal sealed class ExternalProcessor(
                 }
             }
         };
-        process.Start();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new ShellException(new ErrorRecord(
+                $"Program '{Path.GetFileName(path)}' failed to run: {ex.Message}", Hosting.ErrorCategory.ResourceUnavailable, "NativeCommandFailed", path, null, ex));
+        }
+
         if (start.RedirectStandardError)
         {
             process.BeginErrorReadLine();

@@ -237,4 +237,21 @@ public class ScriptExecutorTests
 
         Assert.Equal(["a", "c", "y", null], result.Output.ToArray());
     }
+
+    [Fact]
+    public void Execute_NonExecutableFileByPath_NotRecognized()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "hn-not-exec-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, "echo hi");
+        try
+        {
+            var error = _shell.FirstError(file);
+
+            Assert.Equal("CommandNotFoundException", error.ErrorId);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
