@@ -209,3 +209,31 @@ public sealed class SetTestAdapterCommand : Cmdlet
         }
     }
 }
+
+/// <summary>Shaped like Set-VMProcessor: -VMName (alias Name) by property name, or -VM objects by value.</summary>
+[Cmdlet("Set", "TestProcessor", DefaultParameterSetName = "VMName")]
+public sealed class SetTestProcessorCommand : Cmdlet
+{
+    [Parameter(ParameterSetName = "VMName", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Name")]
+    public string[] VMName { get; set; } = [];
+
+    [Parameter(ParameterSetName = "VMObject", Mandatory = true, ValueFromPipeline = true)]
+    public VirtualMachine[] VM { get; set; } = [];
+
+    [Parameter]
+    public bool? ExposeVirtualizationExtensions { get; set; }
+
+    protected internal override void ProcessRecord() => WriteObject(BindingReports.Of(this, ParameterSetName));
+}
+
+/// <summary>Same, but only by property name, so a VirtualMachine's Name reaches -VMName through the alias.</summary>
+[Cmdlet("Get", "TestProcessor")]
+public sealed class GetTestProcessorCommand : Cmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Name")]
+    public string[] VMName { get; set; } = [];
+
+    protected internal override void ProcessRecord() => WriteObject(BindingReports.Of(this, ParameterSetName));
+}
