@@ -35,7 +35,16 @@ internal sealed class CmdletProcessor : CommandProcessor
 
     public override void Begin()
     {
-        _binder.BindCommandLine(_arguments(), _expectsPipelineInput);
+        var arguments = _arguments();
+        try
+        {
+            _binder.BindCommandLine(arguments, _expectsPipelineInput);
+        }
+        catch (ShellException ex)
+        {
+            throw new ShellException(RunTogetherCommands.AddHint(ex.Record, arguments, _context.Session.Commands));
+        }
+
         _runtime.ParameterSetName = _binder.ParameterSetName;
         _runtime.Common = _binder.Common;
         if (_binder.Common.WhatIf)
