@@ -16,7 +16,7 @@ public static class ScriptExecutor
     /// </summary>
     public static ExecutionResult Execute(string script, ShellSession session, string? sourceName = null, ExecutionOptions? options = null)
     {
-        var output = new OutDefault(session.Out);
+        var output = new OutDefault(session.Out, session.ConsoleWidth);
         return Run(script, session, sourceName, options ?? ExecutionOptions.StopOnFailure, output.Write, output.Flush, null, outputIsConsole: true);
     }
 

@@ -50,6 +50,9 @@ public sealed class ShellSession : IDisposable
     /// </summary>
     public bool ExternalProgramsUseConsole { get; set; }
 
+    /// <summary>Terminal width for tables (columns beyond it are cut or dropped); null means no limit (files, pipes, tests).</summary>
+    public int? ConsoleWidth { get; set; }
+
     /// <summary>Stops the running statement (Ctrl+C); the next statement runs normally.</summary>
     public void CancelCurrentStatement() => _statement.Cancel();
 

@@ -39,7 +39,7 @@ public sealed class FormatTableCommand : Cmdlet
             var columns = Property is { Length: > 0 }
                 ? ViewRegistry.PropertyView(group[0], ViewKind.Table, PropertySelector.Expand(group[0], Property)).Columns
                 : ViewRegistry.ViewFor(group[0]).Columns;
-            WriteObject(new FormattedText(TableRenderer.Render(columns, group)));
+            WriteObject(new FormattedText(TableRenderer.Render(columns, group, Session.ConsoleWidth)));
         }
     }
 }
