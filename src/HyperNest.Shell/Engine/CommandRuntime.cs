@@ -5,7 +5,7 @@ internal sealed class CommandRuntime(
     ShellSession session,
     string commandName,
     string parameterSetName,
-    ISet<string> boundParameters,
+    IReadOnlySet<string> boundParameters,
     Action<object?> writeObject,
     Action<ErrorRecord> writeError)
 {
@@ -17,7 +17,7 @@ internal sealed class CommandRuntime(
     public string ParameterSetName { get; set; } = parameterSetName;
 
     /// <summary>Canonical parameter names (the property names) the user bound, case-insensitive.</summary>
-    public ISet<string> BoundParameters { get; } = boundParameters;
+    public IReadOnlySet<string> BoundParameters { get; } = boundParameters;
 
     /// <summary>Runs a script block in the current script, with $_ set to the input (ForEach-Object).</summary>
     public Func<ScriptBlock, object?, List<object?>> InvokeScript { get; set; } =
