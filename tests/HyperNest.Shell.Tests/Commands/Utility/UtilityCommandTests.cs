@@ -236,4 +236,37 @@ public class UtilityCommandTests
 
         Assert.Equal([3, 1, 0], result.Output.Cast<int>().ToArray());
     }
+
+    [Fact]
+    public void MeasureObject_SumOfProperty_CountsAndSums()
+    {
+        var info = _shell.Single<HyperNest.Shell.Commands.Utility.MeasureInfo>("Get-TestVMs a,b | ForEach-Object { 3 } | Measure-Object -Sum -Maximum");
+
+        Assert.Equal((2, 6.0, 3.0), (info.Count, info.Sum!.Value, info.Maximum!.Value));
+        Assert.Null(info.Average);
+    }
+
+    [Fact]
+    public void MeasureObject_NonNumericSum_Error()
+    {
+        Assert.Equal("NonNumericInputObject", _shell.FirstError("'x' | Measure-Object -Sum").ErrorId);
+    }
+
+    [Fact]
+    public void GetMember_Objects_ListsPropertiesOncePerType()
+    {
+        var members = _shell.Invoke("Get-TestVMs a,b | Get-Member").Output.Cast<HyperNest.Shell.Commands.Utility.MemberDefinition>().ToList();
+
+        Assert.Single(members, m => m.Name == "Name");
+        Assert.Contains(members, m => m.Definition == "VmState State {get;}");
+    }
+
+    [Fact]
+    public void WriteError_Message_FailsStatementWithThatMessage()
+    {
+        var result = _shell.Invoke("'a' | Write-Error");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("a", Assert.Single(result.Errors).Message);
+    }
 }
