@@ -63,13 +63,11 @@ public static class ScriptExecutor
             }
             catch (ExitException ex)
             {
-                flush();
                 return new ExecutionResult(ex.ExitCode == 0, ex.ExitCode) { Exited = true };
             }
             catch (OperationCanceledException) when (session.CancellationToken.IsCancellationRequested)
             {
                 context.ReportError(new ErrorRecord("The pipeline has been stopped.", ErrorCategory.OperationStopped, "PipelineStopped") { Reason = "PipelineStoppedException" });
-                flush();
                 return new ExecutionResult(false, 130);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
