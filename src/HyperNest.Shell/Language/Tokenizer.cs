@@ -125,7 +125,7 @@ internal sealed partial class Tokenizer
             case '&':
                 throw ParseError.At(ExtentOf(start, start + 1), "AmpersandNotAllowed", "The ampersand (&) character is not allowed here; quote it (\"&\") to pass it as part of a string.");
             case '>':
-                throw ParseError.At(ExtentOf(start, start + 1), "RedirectionNotSupported", "Output redirection (>) is not supported; pipe to a command instead.");
+                throw ParseError.At(ExtentOf(start, start + 1), "RedirectionNotSupported", "Redirection (>, 2>, 2>&1) is not supported: pipe to Out-Null to discard output, add -ErrorAction SilentlyContinue to hide errors, or pipe to Out-String.");
             case '@' when Peek(1) == '{':
                 throw ParseError.At(ExtentOf(start, start + 2), "HashtableNotSupported", "Hashtables (@{ ... }) are not supported; pass each value with its own parameter.");
             case '@' when Peek(1) == '(':
