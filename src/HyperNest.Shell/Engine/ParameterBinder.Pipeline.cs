@@ -9,6 +9,8 @@ namespace HyperNest.Shell.Engine;
 /// </summary>
 internal sealed partial class ParameterBinder
 {
+    private ErrorRecord? _pipelineValidationFailure;
+
     /// <summary>Binds one pipeline input; returns an error record (non-terminating) when it cannot be bound.</summary>
     public ErrorRecord? BindPipelineInput(object? input)
     {
@@ -19,6 +21,7 @@ internal sealed partial class ParameterBinder
         }
 
         _pipelineBound.Clear();
+        _pipelineValidationFailure = null;
         var candidates = _candidateSets.ToList();
         TryByValue(input, coerce: false, candidates);
         TryByPropertyName(input, coerce: false, candidates);
@@ -29,6 +32,11 @@ internal sealed partial class ParameterBinder
         }
 
         TryByPropertyName(input, coerce: true, candidates);
+        if (_pipelineValidationFailure is not null)
+        {
+            return _pipelineValidationFailure;
+        }
+
         if (_pipelineBound.Count == 0)
         {
             return BindingErrors.InputNotBound(commandName, input, commandExtent);
@@ -85,6 +93,12 @@ internal sealed partial class ParameterBinder
 
         if (!ArgumentConverter.TryConvert(value, parameter.Type, out var converted))
         {
+            return false;
+        }
+
+        if (ParameterValidation.Check(parameter, converted) is { } failure)
+        {
+            _pipelineValidationFailure ??= BindingErrors.ValidationFailed(commandName, parameter.Name, failure, commandExtent).Record;
             return false;
         }
 

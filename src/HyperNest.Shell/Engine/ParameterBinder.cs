@@ -186,7 +186,13 @@ internal sealed partial class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, st
     {
         try
         {
-            parameter.Property.SetValue(CommonParameters.IsCommon(parameter) ? Common : cmdlet, ArgumentConverter.Convert(value, parameter.Type));
+            var converted = ArgumentConverter.Convert(value, parameter.Type);
+            if (ParameterValidation.Check(parameter, converted) is { } failure)
+            {
+                throw BindingErrors.ValidationFailed(commandName, parameter.Name, failure, extent);
+            }
+
+            parameter.Property.SetValue(CommonParameters.IsCommon(parameter) ? Common : cmdlet, converted);
         }
         catch (ArgumentConverter.ConversionException ex)
         {

@@ -237,3 +237,22 @@ public sealed class GetTestProcessorCommand : Cmdlet
 
     protected internal override void ProcessRecord() => WriteObject(BindingReports.Of(this, ParameterSetName));
 }
+
+/// <summary>Exercises the Validate* attributes.</summary>
+[Cmdlet("New", "TestSwitch")]
+public sealed class NewTestSwitchCommand : Cmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    [Parameter]
+    [ValidateSet("Internal", "Private", "External")]
+    public string? SwitchType { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int[]? Ports { get; set; }
+
+    protected internal override void ProcessRecord() => WriteObject(BindingReports.Of(this, ParameterSetName));
+}
