@@ -269,4 +269,13 @@ public class UtilityCommandTests
         Assert.False(result.Succeeded);
         Assert.Equal("a", Assert.Single(result.Errors).Message);
     }
+
+    [Fact]
+    public void GetHelp_EnumAndValidateSet_ShowChoices()
+    {
+        _shell.Execute("Get-Help New-TestSwitch; Get-Help Set-TestVM");
+
+        Assert.Contains("[-SwitchType {Internal | Private | External}]", _shell.Output, StringComparison.Ordinal);
+        Assert.Contains("[-MacAddressSpoofing {On | Off}]", _shell.Output, StringComparison.Ordinal);
+    }
 }
