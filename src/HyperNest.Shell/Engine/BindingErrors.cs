@@ -43,6 +43,9 @@ internal static class BindingErrors
     public static ShellException CannotConvert(string commandName, string parameterName, string reason, Extent? extent) =>
         Create(commandName, "CannotConvertArgumentNoMessage", $"Cannot bind parameter '{parameterName}'. {reason}", extent);
 
+    public static ShellException ValidationFailed(string commandName, string parameterName, string reason, Extent? extent) =>
+        Create(commandName, "ParameterArgumentValidationError", $"Cannot validate argument on parameter '{parameterName}'. {reason}", extent, ErrorCategory.InvalidData);
+
     public static ErrorRecord InputNotBound(string commandName, object? input, Extent? extent) =>
         Record(commandName, "InputObjectNotBound",
             "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.",

@@ -58,11 +58,16 @@ public abstract class Cmdlet
         }
     }
 
-    protected void WriteWarning(string message) => Runtime.Session.WriteWarning(message);
+    /// <summary>Prints "WARNING: message" unless -WarningAction (or $WarningPreference) silences warnings.</summary>
+    protected void WriteWarning(string message) => Runtime.WriteWarning(message);
 
-    protected void WriteVerbose(string message) => Runtime.Session.WriteVerbose(message);
+    /// <summary>Prints "VERBOSE: message" when -Verbose is given or the session is verbose.</summary>
+    protected void WriteVerbose(string message) => Runtime.WriteVerbose(message);
 
     protected void WriteProgress(ProgressUpdate update) => Runtime.Session.WriteProgress(update);
+
+    /// <summary>Runs a script block's statements with $_ set to <paramref name="input"/> and returns what they output.</summary>
+    protected IReadOnlyList<object?> InvokeScript(ScriptBlock block, object? input) => Runtime.InvokeScript(block, input);
 
     /// <summary>Writes a non-terminating error; the statement counts as failed.</summary>
     protected void WriteError(ErrorRecord record) => Runtime.WriteError(record);

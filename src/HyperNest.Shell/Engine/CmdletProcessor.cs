@@ -14,7 +14,13 @@ internal sealed class CmdletProcessor : CommandProcessor
     private readonly bool _expectsPipelineInput;
     private readonly Extent _extent;
 
-    public CmdletProcessor(ExecutionContext context, CmdletInfo info, Extent extent, Func<IReadOnlyList<CommandArgument>> arguments, bool expectsPipelineInput)
+    public CmdletProcessor(
+        ExecutionContext context,
+        CmdletInfo info,
+        Extent extent,
+        Func<IReadOnlyList<CommandArgument>> arguments,
+        bool expectsPipelineInput,
+        Func<ScriptBlock, object?, List<object?>> invokeScript)
     {
         _context = context;
         _extent = extent;
@@ -23,13 +29,30 @@ internal sealed class CmdletProcessor : CommandProcessor
         _cmdlet = info.CreateInstance();
         _binder = new ParameterBinder(info, _cmdlet, info.Name, extent);
         _runtime = new CommandRuntime(context.Session, info.Name, info.DefaultSetName, _binder.BoundParameters, value => Downstream(value), WriteError);
+        _runtime.InvokeScript = invokeScript;
         _cmdlet.Runtime = _runtime;
     }
 
     public override void Begin()
     {
-        _binder.BindCommandLine(_arguments(), _expectsPipelineInput);
+        var arguments = _arguments();
+        try
+        {
+            _binder.BindCommandLine(arguments, _expectsPipelineInput);
+        }
+        catch (ShellException ex)
+        {
+            throw new ShellException(RunTogetherCommands.AddHint(ex.Record, arguments, _context.Session.Commands));
+        }
+
         _runtime.ParameterSetName = _binder.ParameterSetName;
+        _runtime.Common = _binder.Common;
+        if (_binder.Common.WhatIf)
+        {
+            throw BindingErrors.Create(_runtime.CommandName, "WhatIfNotSupported",
+                "HyperNest does not support -WhatIf yet; nothing was changed. Run the command without -WhatIf to make the change.", _extent, ErrorCategory.NotImplemented);
+        }
+
         Invoke(_cmdlet.BeginProcessing);
     }
 
@@ -64,7 +87,25 @@ internal sealed class CmdletProcessor : CommandProcessor
         {
             throw new ShellException(ex.Record with { Extent = _extent, CommandName = ex.Record.CommandName ?? _runtime.CommandName });
         }
+        catch (Exception ex) when (ex is not (ShellException or ExitException or OperationCanceledException))
+        {
+            // A cmdlet bug or an unexpected platform failure: terminating, but attributed to the cmdlet.
+            throw new ShellException(new ErrorRecord(ex.Message, ErrorCategory.NotSpecified, ex.GetType().Name, null, _runtime.CommandName, ex) { Extent = _extent });
+        }
     }
 
-    private void WriteError(ErrorRecord record) => _context.ReportError(record with { Extent = record.Extent ?? _extent });
+    private void WriteError(ErrorRecord record)
+    {
+        var positioned = record with { Extent = record.Extent ?? _extent };
+        switch (Preferences.Effective(_binder.Common.ErrorAction, _context.Session, "ErrorActionPreference"))
+        {
+            case ActionPreference.SilentlyContinue or ActionPreference.Ignore:
+                return;
+            case ActionPreference.Stop:
+                throw new ShellException(positioned);
+            default:
+                _context.ReportError(positioned);
+                return;
+        }
+    }
 }

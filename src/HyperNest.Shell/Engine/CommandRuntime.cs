@@ -5,7 +5,7 @@ internal sealed class CommandRuntime(
     ShellSession session,
     string commandName,
     string parameterSetName,
-    ISet<string> boundParameters,
+    IReadOnlySet<string> boundParameters,
     Action<object?> writeObject,
     Action<ErrorRecord> writeError)
 {
@@ -17,9 +17,32 @@ internal sealed class CommandRuntime(
     public string ParameterSetName { get; set; } = parameterSetName;
 
     /// <summary>Canonical parameter names (the property names) the user bound, case-insensitive.</summary>
-    public ISet<string> BoundParameters { get; } = boundParameters;
+    public IReadOnlySet<string> BoundParameters { get; } = boundParameters;
+
+    /// <summary>Runs a script block in the current script, with $_ set to the input (ForEach-Object).</summary>
+    public Func<ScriptBlock, object?, List<object?>> InvokeScript { get; set; } =
+        (_, _) => throw new InvalidOperationException("Script blocks can only run inside a pipeline.");
+
+    /// <summary>The common parameters given to this command (-Verbose, -ErrorAction, -WarningAction...).</summary>
+    public CommonParameters Common { get; set; } = new();
 
     public void WriteObject(object? value) => writeObject(value);
+
+    public void WriteWarning(string message)
+    {
+        if (Preferences.Effective(Common.WarningAction, Session, "WarningPreference") is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore))
+        {
+            Session.WriteWarning(message);
+        }
+    }
+
+    public void WriteVerbose(string message)
+    {
+        if (Common.Verbose || Session.VerboseEnabled)
+        {
+            Session.Error.WriteLine($"VERBOSE: {message}");
+        }
+    }
 
     public void WriteError(ErrorRecord record) => writeError(record);
 }

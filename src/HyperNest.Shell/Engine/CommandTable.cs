@@ -17,6 +17,8 @@ public sealed class CommandTable
         table.RegisterAlias("select", "Select-Object");
         table.RegisterAlias("where", "Where-Object");
         table.RegisterAlias("?", "Where-Object");
+        table.RegisterAlias("%", "ForEach-Object");
+        table.RegisterAlias("foreach", "ForEach-Object");
         table.RegisterAlias("ft", "Format-Table");
         table.RegisterAlias("fl", "Format-List");
         table.RegisterAlias("gcm", "Get-Command");

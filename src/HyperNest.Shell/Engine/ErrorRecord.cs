@@ -31,7 +31,7 @@ public sealed record ErrorRecord(
     public string ReasonName => Reason ?? Exception switch
     {
         HostException => "VirtualizationException",
-        null => "ErrorRecord",
+        null => "RuntimeException",
         var other => other.GetType().Name,
     };
 

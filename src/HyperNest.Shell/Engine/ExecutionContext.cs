@@ -8,6 +8,9 @@ internal sealed class ExecutionContext(ShellSession session, string script, stri
 {
     public ShellSession Session { get; } = session;
 
+    /// <summary>The text being run; error positions and script blocks refer to it.</summary>
+    public string Script { get; } = script;
+
     public bool StatementFailed { get; private set; }
 
     /// <summary>Exit code of the external program that failed the statement, if one did.</summary>
@@ -23,7 +26,7 @@ internal sealed class ExecutionContext(ShellSession session, string script, stri
     {
         StatementFailed = true;
         var positioned = record.Position is null && record.Extent is { } extent
-            ? record with { Position = ScriptPosition.From(script, extent, sourceName) }
+            ? record with { Position = ScriptPosition.From(Script, extent, sourceName) }
             : record;
         errors?.Add(positioned);
         Session.Error.Write(ErrorFormatter.Format(positioned));

@@ -7,19 +7,30 @@ internal static class ExternalCommand
     {
         if (name.Contains('/', StringComparison.Ordinal))
         {
-            return File.Exists(name) ? Path.GetFullPath(name) : null;
+            return IsExecutable(name) ? Path.GetFullPath(name) : null;
         }
 
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
         foreach (var directory in path.Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(directory, name);
-            if (File.Exists(candidate))
+            if (IsExecutable(candidate))
             {
                 return candidate;
             }
         }
 
         return null;
+    }
+
+    private static bool IsExecutable(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        return OperatingSystem.IsWindows()
+            || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
     }
 }

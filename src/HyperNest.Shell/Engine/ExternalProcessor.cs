@@ -7,8 +7,11 @@ namespace HyperNest.Shell.Engine;
 /// <summary>
 /// Runs a program (argv, no shell). Pipeline input, if any, is written to its stdin as lines; its stdout
 /// lines flow on as strings; stderr goes to the session's error writer. A non-zero exit fails the statement.
+/// With <paramref name="consoleHandOff"/> (last in a top-level statement on a terminal) the program writes to
+/// the console itself, so programs that need a TTY work; the hand-off flushes pending output first.
 /// </summary>
-internal sealed class ExternalProcessor(ExecutionContext context, string path, Func<IReadOnlyList<CommandArgument>> arguments) : CommandProcessor
+internal sealed class ExternalProcessor(
+    ExecutionContext context, string path, Func<IReadOnlyList<CommandArgument>> arguments, Action? consoleHandOff = null) : CommandProcessor
 {
     private readonly List<object?> _input = [];
     private bool _hasInput;
@@ -32,8 +35,8 @@ internal sealed class ExternalProcessor(ExecutionContext context, string path, F
         var start = new ProcessStartInfo(path)
         {
             UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            RedirectStandardOutput = consoleHandOff is null,
+            RedirectStandardError = consoleHandOff is null,
             RedirectStandardInput = _hasInput,
         };
         foreach (var argument in ToArgv(arguments()))
@@ -41,6 +44,7 @@ internal sealed class ExternalProcessor(ExecutionContext context, string path, F
             start.ArgumentList.Add(argument);
         }
 
+        consoleHandOff?.Invoke();
         using var process = new Process { StartInfo = start };
         process.ErrorDataReceived += (_, e) =>
         {
@@ -52,26 +56,50 @@ internal sealed class ExternalProcessor(ExecutionContext context, string path, F
                 }
             }
         };
-        process.Start();
-        process.BeginErrorReadLine();
-        if (_hasInput)
+        try
         {
-            foreach (var item in _input)
-            {
-                process.StandardInput.WriteLine(ValueText.Format(item));
-            }
-
-            process.StandardInput.Close();
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new ShellException(new ErrorRecord(
+                $"Program '{Path.GetFileName(path)}' failed to run: {ex.Message}", Hosting.ErrorCategory.ResourceUnavailable, "NativeCommandFailed", path, null, ex));
         }
 
+        if (start.RedirectStandardError)
+        {
+            process.BeginErrorReadLine();
+        }
+
+        // Fed from another thread: the program may fill its stdout pipe before it has read all of its input.
+        var feeding = _hasInput ? Task.Run(() => Feed(process.StandardInput)) : Task.CompletedTask;
         using var cancel = context.Session.CancellationToken.Register(() => TryKill(process));
-        while (process.StandardOutput.ReadLine() is { } line)
+        while (start.RedirectStandardOutput && process.StandardOutput.ReadLine() is { } line)
         {
             Downstream(line);
         }
 
         process.WaitForExit();
+        feeding.Wait();
+        context.Session.CancellationToken.ThrowIfCancellationRequested();
         context.ReportExitCode(process.ExitCode);
+    }
+
+    private void Feed(StreamWriter stdin)
+    {
+        try
+        {
+            foreach (var item in _input)
+            {
+                stdin.WriteLine(ValueText.Format(item));
+            }
+
+            stdin.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited without reading all of its input (e.g. head); that is not an error.
+        }
     }
 
     private static IEnumerable<string> ToArgv(IReadOnlyList<CommandArgument> arguments)

@@ -1,4 +1,3 @@
-using System.Collections;
 using HyperNest.Shell.Language;
 
 namespace HyperNest.Shell.Engine;
@@ -8,12 +7,19 @@ namespace HyperNest.Shell.Engine;
 /// arguments within the parameter set the named ones allow, then each pipeline input by value or by
 /// property name, and finally picks the parameter set and checks mandatory parameters.
 /// </summary>
-internal sealed class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string commandName, Extent commandExtent)
+internal sealed partial class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string commandName, Extent commandExtent)
 {
     private readonly HashSet<string> _commandLineBound = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _pipelineBound = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, object?> _pipelineDefaults = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ParameterMetadata> _all = info.Parameters
+        .Concat(CommonParameters.Metadata.Where(c => !info.Parameters.Any(p => p.Names.Intersect(c.Names, StringComparer.OrdinalIgnoreCase).Any())))
+        .ToList();
+
     private List<string> _candidateSets = [];
+
+    /// <summary>-Verbose, -ErrorAction and the other common parameters as given.</summary>
+    public CommonParameters Common { get; } = new();
 
     public HashSet<string> BoundParameters { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -82,115 +88,6 @@ internal sealed class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string com
             }
         }
     }
-
-    /// <summary>Binds one pipeline input; returns an error record (non-terminating) when it cannot be bound.</summary>
-    public ErrorRecord? BindPipelineInput(object? input)
-    {
-        foreach (var name in _pipelineBound)
-        {
-            Find(name).Property.SetValue(cmdlet, _pipelineDefaults[name]);
-            BoundParameters.Remove(name);
-        }
-
-        _pipelineBound.Clear();
-        var candidates = _candidateSets.ToList();
-        TryByValue(input, coerce: false, candidates);
-        TryByPropertyName(input, coerce: false, candidates);
-        if (_pipelineBound.Count == 0)
-        {
-            // Coercing by value turns any object into a string parameter's ToString(); only as a last resort.
-            TryByValue(input, coerce: true, candidates);
-        }
-
-        TryByPropertyName(input, coerce: true, candidates);
-        if (_pipelineBound.Count == 0)
-        {
-            return BindingErrors.InputNotBound(commandName, input, commandExtent);
-        }
-
-        BoundParameters.UnionWith(_pipelineBound);
-        return Finish(candidates);
-    }
-
-    private void TryByValue(object? input, bool coerce, List<string> candidates)
-    {
-        foreach (var parameter in PipelineParameters(candidates, a => a.ValueFromPipeline))
-        {
-            if (TryBindFromPipeline(parameter, input, coerce))
-            {
-                candidates.RemoveAll(set => parameter.For(set) is not { ValueFromPipeline: true });
-                return;
-            }
-        }
-    }
-
-    private void TryByPropertyName(object? input, bool coerce, List<string> candidates)
-    {
-        if (input is null or string || ValueIsPrimitive(input))
-        {
-            return;
-        }
-
-        foreach (var parameter in PipelineParameters(candidates, a => a.ValueFromPipelineByPropertyName))
-        {
-            foreach (var name in parameter.Names)
-            {
-                if (PropertyAccessor.TryGetValue(input, name, out var value) && TryBindFromPipeline(parameter, value, coerce))
-                {
-                    candidates.RemoveAll(set => parameter.For(set) is not { ValueFromPipelineByPropertyName: true });
-                    break;
-                }
-            }
-        }
-    }
-
-    private List<ParameterMetadata> PipelineParameters(List<string> candidates, Func<ParameterAttribute, bool> takes) =>
-        info.Parameters
-            .Where(p => !_commandLineBound.Contains(p.Name) && !_pipelineBound.Contains(p.Name))
-            .Where(p => candidates.Exists(set => p.For(set) is { } attribute && takes(attribute)))
-            .ToList();
-
-    private bool TryBindFromPipeline(ParameterMetadata parameter, object? value, bool coerce)
-    {
-        if (!coerce && !MatchesWithoutCoercion(parameter.Type, value))
-        {
-            return false;
-        }
-
-        if (!ArgumentConverter.TryConvert(value, parameter.Type, out var converted))
-        {
-            return false;
-        }
-
-        parameter.Property.SetValue(cmdlet, converted);
-        _pipelineBound.Add(parameter.Name);
-        return true;
-    }
-
-    private static bool MatchesWithoutCoercion(Type type, object? value)
-    {
-        var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (value is null)
-        {
-            return false;
-        }
-
-        if (target.IsInstanceOfType(value))
-        {
-            return true;
-        }
-
-        if (target.IsArray)
-        {
-            var element = target.GetElementType()!;
-            return element.IsInstanceOfType(value)
-                || (value is IEnumerable sequence and not string && sequence.Cast<object?>().All(element.IsInstanceOfType));
-        }
-
-        return false;
-    }
-
-    private static bool ValueIsPrimitive(object value) => value.GetType().IsPrimitive || value is decimal;
 
     private void BindPositional(CommandArgument argument)
     {
@@ -263,17 +160,17 @@ internal sealed class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string com
             .Select(p => p.Name)
             .ToList();
 
-    private ParameterMetadata Find(string name) => info.Parameters.First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    private ParameterMetadata Find(string name) => _all.First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private ParameterMetadata Resolve(string name, Extent extent)
     {
-        var exact = info.Parameters.FirstOrDefault(p => p.Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
+        var exact = _all.FirstOrDefault(p => p.Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
         if (exact is not null)
         {
             return exact;
         }
 
-        var matches = info.Parameters
+        var matches = _all
             .Select(p => (Parameter: p, Matched: p.Names.Where(n => n.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList()))
             .Where(m => m.Matched.Count > 0)
             .ToList();
@@ -289,7 +186,13 @@ internal sealed class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, string com
     {
         try
         {
-            parameter.Property.SetValue(cmdlet, ArgumentConverter.Convert(value, parameter.Type));
+            var converted = ArgumentConverter.Convert(value, parameter.Type);
+            if (ParameterValidation.Check(parameter, converted) is { } failure)
+            {
+                throw BindingErrors.ValidationFailed(commandName, parameter.Name, failure, extent);
+            }
+
+            parameter.Property.SetValue(CommonParameters.IsCommon(parameter) ? Common : cmdlet, converted);
         }
         catch (ArgumentConverter.ConversionException ex)
         {

@@ -16,8 +16,8 @@ public static class ScriptExecutor
     /// </summary>
     public static ExecutionResult Execute(string script, ShellSession session, string? sourceName = null, ExecutionOptions? options = null)
     {
-        var output = new OutDefault(session.Out);
-        return Run(script, session, sourceName, options ?? ExecutionOptions.StopOnFailure, output.Write, output.Flush, null);
+        var output = new OutDefault(session.Out, session.ConsoleWidth);
+        return Run(script, session, sourceName, options ?? ExecutionOptions.StopOnFailure, output.Write, output.Flush, null, outputIsConsole: true);
     }
 
     /// <summary>
@@ -28,12 +28,12 @@ public static class ScriptExecutor
     {
         var objects = new List<object?>();
         var errors = new List<ErrorRecord>();
-        var result = Run(script, session, sourceName, options ?? ExecutionOptions.StopOnFailure, objects.Add, () => { }, errors);
+        var result = Run(script, session, sourceName, options ?? ExecutionOptions.StopOnFailure, objects.Add, () => { }, errors, outputIsConsole: false);
         return new InvocationResult(objects, errors, result);
     }
 
     private static ExecutionResult Run(
-        string script, ShellSession session, string? sourceName, ExecutionOptions options, Action<object?> write, Action flush, List<ErrorRecord>? errors)
+        string script, ShellSession session, string? sourceName, ExecutionOptions options, Action<object?> write, Action flush, List<ErrorRecord>? errors, bool outputIsConsole)
     {
         var context = new ExecutionContext(session, script, sourceName, errors);
         ScriptAst ast;
@@ -47,14 +47,15 @@ public static class ScriptExecutor
             return new ExecutionResult(false, 1);
         }
 
-        var runner = new ScriptRunner(context);
+        var runner = new ScriptRunner(context) { TopLevelOutputIsConsole = outputIsConsole && session.ExternalProgramsUseConsole };
         var result = ExecutionResult.Success;
         foreach (var statement in ast.Statements)
         {
             context.BeginStatement();
+            session.ResetStatementCancellation();
             try
             {
-                runner.RunStatement(statement, write);
+                runner.RunTopLevel(statement, write, flush);
             }
             catch (ShellException ex)
             {
@@ -62,13 +63,11 @@ public static class ScriptExecutor
             }
             catch (ExitException ex)
             {
-                flush();
                 return new ExecutionResult(ex.ExitCode == 0, ex.ExitCode) { Exited = true };
             }
             catch (OperationCanceledException) when (session.CancellationToken.IsCancellationRequested)
             {
                 context.ReportError(new ErrorRecord("The pipeline has been stopped.", ErrorCategory.OperationStopped, "PipelineStopped") { Reason = "PipelineStoppedException" });
-                flush();
                 return new ExecutionResult(false, 130);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -80,6 +79,7 @@ public static class ScriptExecutor
                 flush();
             }
 
+            session.Variables["?"] = !context.StatementFailed;
             if (context.StatementFailed)
             {
                 result = new ExecutionResult(false, context.FailedExitCode ?? 1);

@@ -12,22 +12,56 @@ internal sealed class ScriptRunner
     public ScriptRunner(ExecutionContext context)
     {
         _context = context;
-        _evaluator = new ExpressionEvaluator(context.Session, RunToList);
+        _evaluator = new ExpressionEvaluator(context.Session, context.Script, RunToList);
     }
 
+    /// <summary>An external program ending a top-level statement inherits the console (see <see cref="ShellSession.ExternalProgramsUseConsole"/>).</summary>
+    public bool TopLevelOutputIsConsole { get; init; }
+
+    /// <summary>Runs a statement of the script itself; <paramref name="flush"/> prints pending output before a console program starts.</summary>
+    public void RunTopLevel(StatementAst statement, Action<object?> sink, Action flush) =>
+        RunStatement(statement, sink, TopLevelOutputIsConsole ? flush : null);
+
     /// <summary>Runs one statement, sending what its last command writes to <paramref name="sink"/>.</summary>
-    public void RunStatement(StatementAst statement, Action<object?> sink)
+    public void RunStatement(StatementAst statement, Action<object?> sink, Action? consoleHandOff = null)
     {
         switch (statement)
         {
             case AssignmentAst assignment:
                 var values = new List<object?>();
-                RunPipeline(assignment.Value, values.Add);
+                RunPipeline(assignment.Value, values.Add, null);
                 _context.Session.Variables[assignment.VariableName] = PipelineValues.Collapse(values);
                 break;
             case PipelineAst pipeline:
-                RunPipeline(pipeline, sink);
+                RunPipeline(pipeline, sink, consoleHandOff);
                 break;
+        }
+    }
+
+    /// <summary>Runs a script block's statements with $_ (and $PSItem) set to <paramref name="input"/>; returns their output.</summary>
+    public List<object?> InvokeScriptBlock(ScriptBlock block, object? input)
+    {
+        var ast = ScriptBlockParser.Parse(block);
+        var variables = _context.Session.Variables;
+        var saved = (variables.TryGetValue("_", out var underscore), underscore);
+        variables["_"] = input;
+        variables["PSItem"] = input;
+        try
+        {
+            return RunToList(ast);
+        }
+        finally
+        {
+            if (saved.Item1)
+            {
+                variables["_"] = saved.underscore;
+                variables["PSItem"] = saved.underscore;
+            }
+            else
+            {
+                variables.Remove("_");
+                variables.Remove("PSItem");
+            }
         }
     }
 
@@ -42,9 +76,10 @@ internal sealed class ScriptRunner
         return values;
     }
 
-    private void RunPipeline(PipelineAst pipeline, Action<object?> sink)
+    private void RunPipeline(PipelineAst pipeline, Action<object?> sink, Action? consoleHandOff)
     {
-        var processors = pipeline.Elements.Select((element, index) => Create(element, index > 0)).ToList();
+        var last = pipeline.Elements.Count - 1;
+        var processors = pipeline.Elements.Select((element, index) => Create(element, index > 0, index == last ? consoleHandOff : null)).ToList();
         for (var i = 0; i < processors.Count - 1; i++)
         {
             processors[i].Downstream = processors[i + 1].Process;
@@ -64,7 +99,7 @@ internal sealed class ScriptRunner
         }
     }
 
-    private CommandProcessor Create(PipelineElementAst element, bool hasUpstream)
+    private CommandProcessor Create(PipelineElementAst element, bool hasUpstream, Action? consoleHandOff)
     {
         if (element is CommandExpressionAst expression)
         {
@@ -80,12 +115,12 @@ internal sealed class ScriptRunner
         IReadOnlyList<CommandArgument> Arguments() => command.Elements.Select(EvaluateElement).ToList();
         if (_context.Session.Commands.Find(command.Name) is { } cmdlet)
         {
-            return new CmdletProcessor(_context, cmdlet, command.Extent, Arguments, hasUpstream);
+            return new CmdletProcessor(_context, cmdlet, command.Extent, Arguments, hasUpstream, InvokeScriptBlock);
         }
 
         if (ExternalCommand.Resolve(command.Name) is { } path)
         {
-            return new ExternalProcessor(_context, path, Arguments);
+            return new ExternalProcessor(_context, path, Arguments, consoleHandOff);
         }
 
         throw new ShellException(new ErrorRecord(

@@ -9,14 +9,17 @@ namespace HyperNest.Shell.Engine;
 public sealed class ShellSession : IDisposable
 {
     private readonly Func<IVirtualizationHost> _hostFactory;
+    private readonly CancellationToken _sessionToken;
     private IVirtualizationHost? _host;
+    private CancellationTokenSource _statement;
 
     public ShellSession(Func<IVirtualizationHost> hostFactory, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         _hostFactory = hostFactory;
         Out = output;
         Error = error;
-        CancellationToken = cancellationToken;
+        _sessionToken = cancellationToken;
+        _statement = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
     public IVirtualizationHost Host => _host ??= _hostFactory();
@@ -38,7 +41,30 @@ public sealed class ShellSession : IDisposable
 
     public TextWriter Error { get; }
 
-    public CancellationToken CancellationToken { get; }
+    /// <summary>Cancelled when the session's token is, or when <see cref="CancelCurrentStatement"/> stops the running statement.</summary>
+    public CancellationToken CancellationToken => _statement.Token;
+
+    /// <summary>
+    /// When true (the CLI on a real terminal), an external program that ends a top-level statement
+    /// writes straight to the console (so it gets a TTY) instead of through <see cref="Out"/>.
+    /// </summary>
+    public bool ExternalProgramsUseConsole { get; set; }
+
+    /// <summary>Terminal width for tables (columns beyond it are cut or dropped); null means no limit (files, pipes, tests).</summary>
+    public int? ConsoleWidth { get; set; }
+
+    /// <summary>Stops the running statement (Ctrl+C); the next statement runs normally.</summary>
+    public void CancelCurrentStatement() => _statement.Cancel();
+
+    /// <summary>Called before each statement: a statement cancelled with Ctrl+C does not cancel the next one.</summary>
+    internal void ResetStatementCancellation()
+    {
+        if (_statement.IsCancellationRequested && !_sessionToken.IsCancellationRequested)
+        {
+            _statement.Dispose();
+            _statement = CancellationTokenSource.CreateLinkedTokenSource(_sessionToken);
+        }
+    }
 
     /// <summary>Show progress bars (interactive terminal); otherwise progress prints as plain lines to Error.</summary>
     public bool InteractiveProgress { get; set; }
@@ -61,5 +87,9 @@ public sealed class ShellSession : IDisposable
         Error.WriteLine($"{update.Activity}{percent} {update.Status}");
     }
 
-    public void Dispose() => _host?.Dispose();
+    public void Dispose()
+    {
+        _host?.Dispose();
+        _statement.Dispose();
+    }
 }

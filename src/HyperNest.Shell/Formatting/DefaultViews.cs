@@ -77,6 +77,21 @@ public static class DefaultViews
             .Column("IsDefault", v => v.IsDefault)
             .Build();
 
+        yield return ViewBuilder.Table<MemberDefinition>()
+            .Column("Name", m => m.Name)
+            .Column("MemberType", m => m.MemberType)
+            .Column("Definition", m => m.Definition)
+            .Build();
+
+        yield return ViewBuilder.List<MeasureInfo>()
+            .Column("Count", m => m.Count)
+            .Column("Average", m => m.Average)
+            .Column("Sum", m => m.Sum)
+            .Column("Maximum", m => m.Maximum)
+            .Column("Minimum", m => m.Minimum)
+            .Column("Property", m => m.Property)
+            .Build();
+
         yield return ViewBuilder.Table<CommandInfo>()
             .Column("CommandType", c => c.CommandType)
             .Column("Name", c => c.Name)

@@ -4,7 +4,7 @@ namespace HyperNest.Shell.Formatting;
 /// Formats a statement's output: strings and numbers print as lines at once; objects are gathered by
 /// type and printed with their type's view when the type changes or the statement ends.
 /// </summary>
-public sealed class OutDefault(TextWriter writer)
+public sealed class OutDefault(TextWriter writer, int? consoleWidth = null)
 {
     private readonly List<object> _pending = [];
 
@@ -18,8 +18,7 @@ public sealed class OutDefault(TextWriter writer)
                 Flush();
                 writer.Write(text.Text);
                 return;
-            case string or Enum or Guid or TimeSpan or DateTime or DateTimeOffset:
-            case var primitive when primitive.GetType().IsPrimitive || primitive is decimal:
+            case var scalar when ValueText.IsScalar(scalar):
                 Flush();
                 writer.WriteLine(ValueText.Format(value));
                 return;
@@ -44,7 +43,7 @@ public sealed class OutDefault(TextWriter writer)
     {
         if (_pending.Count > 0)
         {
-            writer.Write(Render(_pending));
+            writer.Write(Render(_pending, consoleWidth));
             _pending.Clear();
         }
 
@@ -52,9 +51,9 @@ public sealed class OutDefault(TextWriter writer)
     }
 
     /// <summary>Renders objects of one type with the type's default view.</summary>
-    public static string Render(IReadOnlyList<object> items)
+    public static string Render(IReadOnlyList<object> items, int? consoleWidth = null)
     {
         var view = ViewRegistry.ViewFor(items[0]);
-        return view.Kind == ViewKind.Table ? TableRenderer.Render(view.Columns, items) : ListRenderer.Render(view.Columns, items);
+        return view.Kind == ViewKind.Table ? TableRenderer.Render(view.Columns, items, consoleWidth) : ListRenderer.Render(view.Columns, items);
     }
 }

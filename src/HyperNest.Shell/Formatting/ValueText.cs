@@ -29,6 +29,10 @@ public static class ValueText
             : whole.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Values printed as themselves, never as a table or list of their properties.</summary>
+    public static bool IsScalar(object value) =>
+        value is string or Enum or Guid or TimeSpan or DateTime or DateTimeOffset or decimal || value.GetType().IsPrimitive;
+
     /// <summary>Numbers are right-aligned in tables, as PowerShell does.</summary>
     public static bool IsNumber(object? value) =>
         value is int or long or double or float or decimal or short or byte or uint or ulong or ushort;

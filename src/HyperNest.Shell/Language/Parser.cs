@@ -227,18 +227,19 @@ public sealed class Parser
     /// <summary>A word glued to a closing parenthesis and starting with '.', as in (Get-VM L1).State, is member access.</summary>
     private ExpressionAst ParseMemberAccess(ExpressionAst target)
     {
-        if (Current is not { Kind: TokenKind.Word, PrecededBySpace: false } word || !word.Text.StartsWith('.') || word.Text.Length < 2)
+        if (Current is not { Kind: TokenKind.Word, PrecededBySpace: false } word || word.Text[0] is not ('.' or '['))
         {
             return target;
         }
 
         Advance();
-        var path = word.Text[1..].Split('.');
-        if (Array.Exists(path, p => p.Length == 0 || !p.All(c => char.IsLetterOrDigit(c) || c == '_')))
+        var match = MemberPath.Pattern().Match(word.Text);
+        if (!match.Success || match.Length != word.Text.Length)
         {
-            throw ParseError.At(word.Extent, "UnexpectedToken", $"Unexpected token '{word.Text}': only property access such as (Get-VM L1).State is supported after ')'.");
+            throw ParseError.At(word.Extent, "UnexpectedToken", $"Unexpected token '{word.Text}': only property access and indexes such as (Get-VM).Name or (Get-VM)[0] are supported after ')'.");
         }
 
+        var path = MemberPath.Split(word.Text);
         return new MemberAccessAst(target, path, Span(target.Extent, word.Extent));
     }
 

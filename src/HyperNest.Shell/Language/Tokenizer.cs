@@ -1,13 +1,10 @@
-using System.Text;
-using HyperNest.Shell.Engine;
-
 namespace HyperNest.Shell.Language;
 
 /// <summary>
 /// Splits script text into tokens the way PowerShell's argument mode does, which is the mode every line
 /// of a Hyper-V lab guide is in. Errors are terminating ParserError records carrying line and column.
 /// </summary>
-internal sealed class Tokenizer
+internal sealed partial class Tokenizer
 {
     private readonly string _text;
     private readonly List<int> _lineStarts = [0];
@@ -128,7 +125,7 @@ internal sealed class Tokenizer
             case '&':
                 throw ParseError.At(ExtentOf(start, start + 1), "AmpersandNotAllowed", "The ampersand (&) character is not allowed here; quote it (\"&\") to pass it as part of a string.");
             case '>':
-                throw ParseError.At(ExtentOf(start, start + 1), "RedirectionNotSupported", "Output redirection (>) is not supported; pipe to a command instead.");
+                throw ParseError.At(ExtentOf(start, start + 1), "RedirectionNotSupported", "Redirection (>, 2>, 2>&1) is not supported: pipe to Out-Null to discard output, add -ErrorAction SilentlyContinue to hide errors, or pipe to Out-String.");
             case '@' when Peek(1) == '{':
                 throw ParseError.At(ExtentOf(start, start + 2), "HashtableNotSupported", "Hashtables (@{ ... }) are not supported; pass each value with its own parameter.");
             case '@' when Peek(1) == '(':
@@ -214,218 +211,22 @@ internal sealed class Tokenizer
                 _pos++;
             }
 
+            if (EnvironmentPrefixAt(nameStart))
+            {
+                _pos = nameStart + 4;
+                while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_'))
+                {
+                    _pos++;
+                }
+            }
+
             name = _text[nameStart.._pos];
         }
 
-        var path = new List<string>();
-        while (Peek(0) == '.' && Peek(1) is { } n && (char.IsLetter(n) || n == '_'))
-        {
-            _pos++;
-            var memberStart = _pos;
-            while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_'))
-            {
-                _pos++;
-            }
-
-            path.Add(_text[memberStart.._pos]);
-        }
-
+        var pathMatch = MemberPath.Pattern().Match(_text, _pos);
+        var path = pathMatch.Index == _pos ? MemberPath.Split(pathMatch.Value) : [];
+        _pos += path.Length > 0 ? pathMatch.Length : 0;
         return new Token(TokenKind.Variable, name, ExtentOf(start, _pos)) { Value = path.ToArray() };
-    }
-
-    private Token ReadWord()
-    {
-        var start = _pos;
-        var parts = new List<StringPart>();
-        var literal = new StringBuilder();
-        var quoted = false;
-        while (_pos < _text.Length && !Characters.EndsWord(_text[_pos]))
-        {
-            var c = _text[_pos];
-            if (c == '`')
-            {
-                if (IsLineEndAt(_pos + 1) || _pos + 1 >= _text.Length)
-                {
-                    break;
-                }
-
-                literal.Append(_text[_pos + 1]);
-                _pos += 2;
-            }
-            else if (c == '<')
-            {
-                throw PlaceholderOrRedirection(_pos);
-            }
-            else if (Characters.IsSingleQuote(c) || Characters.IsDoubleQuote(c))
-            {
-                quoted = true;
-                var (inner, end) = ReadQuoted(_pos);
-                foreach (var part in inner)
-                {
-                    if (part.Literal is not null)
-                    {
-                        literal.Append(part.Literal);
-                    }
-                    else
-                    {
-                        Flush();
-                        parts.Add(part);
-                    }
-                }
-
-                _pos = end;
-            }
-            else
-            {
-                literal.Append(c);
-                _pos++;
-            }
-        }
-
-        Flush();
-        if (parts.Count == 0 || parts.Exists(p => p.VariableName is not null))
-        {
-            return StringToken(parts, start, TokenKind.Word);
-        }
-
-        var text = string.Concat(parts.Select(p => p.Literal));
-        if (!quoted)
-        {
-            var number = NumberToken(text, start);
-            if (number is not null)
-            {
-                return number;
-            }
-        }
-
-        return new Token(TokenKind.Word, text, ExtentOf(start, _pos)) { Value = quoted ? null : text };
-
-        void Flush()
-        {
-            if (literal.Length > 0)
-            {
-                parts.Add(new StringPart(literal.ToString(), null));
-                literal.Clear();
-            }
-        }
-    }
-
-    private Token? NumberToken(string text, int start)
-    {
-        var negative = text.Length > 1 && Characters.IsDash(text[0]);
-        var digits = negative ? text[1..] : text;
-        switch (NumberLiteral.TryParse(digits, out var value, out var suffix))
-        {
-            case NumberLiteral.Outcome.Number:
-                var signed = negative ? Negate(value!) : value;
-                return new Token(TokenKind.Number, negative ? "-" + digits : digits, ExtentOf(start, _pos)) { Value = signed };
-            case NumberLiteral.Outcome.BadSuffix:
-                throw ParseError.At(ExtentOf(start, _pos), "BadNumericConstant",
-                    $"The number '{text}' has an unknown size suffix '{suffix}'. Use KB, MB, GB, TB or PB (1KB = 1024 bytes), e.g. {digits[..^suffix.Length]}GB, or quote the text to pass it as a string.");
-            case NumberLiteral.Outcome.TooLarge:
-                throw ParseError.At(ExtentOf(start, _pos), "BadNumericConstant", $"The number '{text}' is too large.");
-            default:
-                return null;
-        }
-    }
-
-    private static object Negate(object value) => value switch
-    {
-        int i => -i,
-        long l => -l,
-        double d => -d,
-        _ => value,
-    };
-
-    /// <summary>Reads a quoted string starting at <paramref name="start"/>; returns its parts and the index after the closing quote.</summary>
-    private (List<StringPart> Parts, int End) ReadQuoted(int start)
-    {
-        var doubleQuoted = Characters.IsDoubleQuote(_text[start]);
-        var parts = new List<StringPart>();
-        var literal = new StringBuilder();
-        var i = start + 1;
-        while (true)
-        {
-            if (i >= _text.Length)
-            {
-                var quote = doubleQuoted ? "\"" : "'";
-                throw ParseError.At(ExtentOf(start, _text.Length), "TerminatorExpectedAtEndOfString", $"The string is missing the terminator: {quote}.");
-            }
-
-            var c = _text[i];
-            if (doubleQuoted ? Characters.IsDoubleQuote(c) : Characters.IsSingleQuote(c))
-            {
-                if (i + 1 < _text.Length && (doubleQuoted ? Characters.IsDoubleQuote(_text[i + 1]) : Characters.IsSingleQuote(_text[i + 1])))
-                {
-                    literal.Append(_text[i + 1]);
-                    i += 2;
-                    continue;
-                }
-
-                i++;
-                break;
-            }
-
-            if (doubleQuoted && c == '`' && i + 1 < _text.Length)
-            {
-                literal.Append(Escape(_text[i + 1]));
-                i += 2;
-            }
-            else if (doubleQuoted && c == '$' && i + 1 < _text.Length && (Characters.IsVariableChar(_text[i + 1]) && _text[i + 1] != '?'))
-            {
-                var nameStart = i + 1;
-                var nameEnd = nameStart;
-                while (nameEnd < _text.Length && (char.IsLetterOrDigit(_text[nameEnd]) || _text[nameEnd] == '_'))
-                {
-                    nameEnd++;
-                }
-
-                if (literal.Length > 0)
-                {
-                    parts.Add(new StringPart(literal.ToString(), null));
-                    literal.Clear();
-                }
-
-                parts.Add(new StringPart(null, _text[nameStart..nameEnd]));
-                i = nameEnd;
-            }
-            else
-            {
-                literal.Append(c);
-                i++;
-            }
-        }
-
-        if (literal.Length > 0 || parts.Count == 0)
-        {
-            parts.Add(new StringPart(literal.ToString(), null));
-        }
-
-        return (parts, i);
-    }
-
-    private static char Escape(char c) => c switch
-    {
-        '0' => '\0',
-        'a' => '\a',
-        'b' => '\b',
-        'e' => '\u001b',
-        'f' => '\f',
-        'n' => '\n',
-        'r' => '\r',
-        't' => '\t',
-        'v' => '\v',
-        _ => c,
-    };
-
-    private Token StringToken(List<StringPart> parts, int start, TokenKind plainKind = TokenKind.String)
-    {
-        if (parts.Exists(p => p.VariableName is not null))
-        {
-            return new Token(TokenKind.ExpandableString, string.Concat(parts.Select(p => p.Literal ?? "$" + p.VariableName)), ExtentOf(start, _pos)) { Value = parts };
-        }
-
-        return new Token(plainKind, string.Concat(parts.Select(p => p.Literal)), ExtentOf(start, _pos));
     }
 
     private Token ReadScriptBlock()
@@ -461,19 +262,8 @@ internal sealed class Tokenizer
         throw ParseError.At(ExtentOf(start, start + 1), "MissingEndCurlyBrace", "Missing closing '}' in statement block.");
     }
 
-    private ShellException PlaceholderOrRedirection(int at)
-    {
-        var lineEnd = _text.IndexOf('\n', at);
-        var close = _text.IndexOf('>', at);
-        if (close > at && (lineEnd < 0 || close < lineEnd))
-        {
-            var placeholder = _text[at..(close + 1)];
-            return ParseError.At(ExtentOf(at, close + 1), "PlaceholderNotReplaced",
-                $"The line still contains the placeholder '{placeholder}' copied from the documentation. Replace {placeholder} with a real value (for example, a VM name) and run the line again.");
-        }
-
-        return ParseError.At(ExtentOf(at, at + 1), "RedirectionNotSupported", "The '<' operator is reserved for future use.");
-    }
+    /// <summary>$env:NAME reads an environment variable.</summary>
+    private bool EnvironmentPrefixAt(int i) => string.Compare(_text, i, "env:", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
 
     private bool IsLineEndAt(int i) => i < _text.Length && (_text[i] == '\n' || (_text[i] == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n'));
 

@@ -239,4 +239,32 @@ public class ParameterBinderTests
         Assert.True(result.Succeeded, _shell.Errors);
         Assert.Equal(["Count", "Name"], Assert.IsType<BindingReport>(Assert.Single(result.Output)).Bound);
     }
+
+    [Fact]
+    public void Bind_VmObjectFromPipeline_ChoosesObjectSetOverNameByProperty()
+    {
+        var report = _shell.Single<BindingReport>("Get-TestVMs L1 | Set-TestProcessor -ExposeVirtualizationExtensions $true");
+
+        Assert.Equal("VMObject", report.ParameterSet);
+        Assert.Equal("L1", Assert.Single(Assert.IsType<VirtualMachine[]>(report["VM"])).Name);
+        Assert.Equal(["ExposeVirtualizationExtensions", "VM"], report.Bound);
+    }
+
+    [Fact]
+    public void Bind_NameProperty_ReachesParameterThroughAlias()
+    {
+        var result = _shell.Invoke("Get-TestVMs L1,L2 | Get-TestProcessor");
+
+        Assert.True(result.Succeeded, _shell.Errors);
+        Assert.Equal(["L1", "L2"], result.Output.Cast<BindingReport>().Select(r => Assert.Single((string[])r["VMName"]!)).ToArray());
+    }
+
+    [Fact]
+    public void Bind_PositionalName_UsesDefaultSet()
+    {
+        var report = _shell.Single<BindingReport>("Set-TestProcessor L1 -ExposeVirtualizationExtensions $false");
+
+        Assert.Equal("VMName", report.ParameterSet);
+        Assert.Equal(false, report["ExposeVirtualizationExtensions"]);
+    }
 }

@@ -179,4 +179,79 @@ public class ScriptExecutorTests
         Assert.StartsWith("The number '12XB' has an unknown size suffix 'XB'.", lines[3], StringComparison.Ordinal);
         Assert.Equal("    + FullyQualifiedErrorId : BadNumericConstant", lines[5]);
     }
+
+    [Fact]
+    public void Invoke_EnvironmentVariable_ReadsEnvironment()
+    {
+        Environment.SetEnvironmentVariable("HYPERNEST_TEST_VALUE", "from-env");
+
+        var result = _shell.Invoke("$env:HYPERNEST_TEST_VALUE; \"x=$env:HYPERNEST_TEST_VALUE\"");
+
+        Assert.Equal(["from-env", "x=from-env"], result.Output.Cast<string>().ToArray());
+    }
+
+    [Fact]
+    public void Invoke_LargeInputIntoExternalProgram_DoesNotDeadlock()
+    {
+        _shell.Session.Variables["lines"] = Enumerable.Range(0, 20000).Select(i => "line " + i).ToArray();
+
+        var result = _shell.Invoke("$lines | cat");
+
+        Assert.Equal(20000, result.Output.Count);
+    }
+
+    [Fact]
+    public async Task Execute_CancelCurrentStatement_StopsItAndNextStatementRuns()
+    {
+        var running = Task.Run(() => _shell.Execute("Start-Sleep 30"));
+        await Task.Delay(200);
+        _shell.Session.CancelCurrentStatement();
+        var result = await running;
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains("The pipeline has been stopped.", _shell.Errors, StringComparison.Ordinal);
+        Assert.True(_shell.Execute("Write-Output again").Succeeded);
+        Assert.Equal("again\n", _shell.Output);
+    }
+
+    [Fact]
+    public void Invoke_SubexpressionInString_Expands()
+    {
+        var result = _shell.Invoke("$vm = Get-TestVMs L1; \"VM $($vm.Name) is $($vm.State)\"; Get-TestVMs a,b | ForEach-Object { \"<$($_.Name)>\" }");
+
+        Assert.Equal(["VM L1 is Off", "<a>", "<b>"], result.Output.Cast<string>().ToArray());
+    }
+
+    [Fact]
+    public void Execute_DollarQuestion_ReflectsLastStatement()
+    {
+        _shell.Execute("Test-Lookup nope; $?; Write-Output x; $?", HyperNest.Shell.Engine.ExecutionOptions.ContinueOnFailure);
+
+        Assert.Equal("False\nx\nTrue\n", _shell.Output);
+    }
+
+    [Fact]
+    public void Invoke_Indexes_PickElements()
+    {
+        var result = _shell.Invoke("$vms = Get-TestVMs a,b,c; $vms[0].Name; $vms[-1].Name; (Get-TestVMs x,y)[1].Name; $vms[9]");
+
+        Assert.Equal(["a", "c", "y", null], result.Output.ToArray());
+    }
+
+    [Fact]
+    public void Execute_NonExecutableFileByPath_NotRecognized()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "hn-not-exec-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, "echo hi");
+        try
+        {
+            var error = _shell.FirstError(file);
+
+            Assert.Equal("CommandNotFoundException", error.ErrorId);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -42,4 +42,21 @@ public class SeedLineTests
 
         Assert.Contains("Hashtables (@{ ... }) are not supported", _shell.Errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Execute_TwoCommandsRunTogether_ErrorPointsAtSecondCommand()
+    {
+        var error = _shell.FirstError("Set-TestVM -Name VmNAT -Count 1 New-NetNat –Name LocalNAT –Tags “”");
+
+        Assert.Contains("'New-NetNat' looks like the start of another command", error.Message, StringComparison.Ordinal);
+        Assert.Equal(33, error.Extent!.Value.Column);
+    }
+
+    [Fact]
+    public void Execute_MissingValueBeforeNextParameter_MissingArgument()
+    {
+        var error = _shell.FirstError("Set-TestVM -Name -Count 1");
+
+        Assert.Equal("MissingArgument", error.ErrorId);
+    }
 }

@@ -102,4 +102,27 @@ public class OutDefaultTests
             ViewRegistry.Register(ViewRegistry.PropertyView(new Pair("x", 0), ViewKind.Table));
         }
     }
+
+    [Fact]
+    public void Render_NarrowConsole_DropsColumnsAndCutsLastWithEllipsis()
+    {
+        var text = OutDefault.Render([TestObjects.Vm("L1", VmState.Running)], consoleWidth: 40);
+
+        Assert.Equal(
+            Lines(
+                "",
+                "Name State   CPUUsage(%) MemoryAssigned…",
+                "---- -----   ----------- ---------------",
+                "L1   Running          12            2048",
+                ""),
+            text);
+    }
+
+    [Fact]
+    public void Render_WideEnoughConsole_Unchanged()
+    {
+        var vm = TestObjects.Vm("L1");
+
+        Assert.Equal(OutDefault.Render([vm]), OutDefault.Render([vm], consoleWidth: 200));
+    }
 }

@@ -223,4 +223,13 @@ public class ParserTests
         Assert.Equal(2, error.Extent!.Value.Line);
         Assert.Equal(28, error.Extent!.Value.Column);
     }
+
+    [Fact]
+    public void Parse_Redirection_ErrorSuggestsOutNull()
+    {
+        var error = ParseError("New-VMSwitch -Name x > $null");
+
+        Assert.Equal("RedirectionNotSupported", error.ErrorId);
+        Assert.Contains("Out-Null", error.Message, StringComparison.Ordinal);
+    }
 }

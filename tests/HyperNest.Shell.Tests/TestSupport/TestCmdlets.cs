@@ -119,6 +119,12 @@ public sealed class TestLookupCommand : Cmdlet
             throw new HostException($"Hyper-V was unable to find a virtual machine with name \"{Name}\".", ErrorCategory.InvalidArgument, "InvalidParameter", Name);
         }
 
+        if (Name == "warn")
+        {
+            WriteWarning("careful");
+            WriteVerbose("details");
+        }
+
         if (Name == "fatal")
         {
             ThrowTerminatingError(new ErrorRecord("Stopped on purpose.", ErrorCategory.InvalidOperation, "Fatal"));
@@ -202,4 +208,51 @@ public sealed class SetTestAdapterCommand : Cmdlet
             WriteObject(adapter with { MacAddressSpoofing = MacAddressSpoofing ?? adapter.MacAddressSpoofing });
         }
     }
+}
+
+/// <summary>Shaped like Set-VMProcessor: -VMName (alias Name) by property name, or -VM objects by value.</summary>
+[Cmdlet("Set", "TestProcessor", DefaultParameterSetName = "VMName")]
+public sealed class SetTestProcessorCommand : Cmdlet
+{
+    [Parameter(ParameterSetName = "VMName", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Name")]
+    public string[] VMName { get; set; } = [];
+
+    [Parameter(ParameterSetName = "VMObject", Mandatory = true, ValueFromPipeline = true)]
+    public VirtualMachine[] VM { get; set; } = [];
+
+    [Parameter]
+    public bool? ExposeVirtualizationExtensions { get; set; }
+
+    protected internal override void ProcessRecord() => WriteObject(BindingReports.Of(this, ParameterSetName));
+}
+
+/// <summary>Same, but only by property name, so a VirtualMachine's Name reaches -VMName through the alias.</summary>
+[Cmdlet("Get", "TestProcessor")]
+public sealed class GetTestProcessorCommand : Cmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Name")]
+    public string[] VMName { get; set; } = [];
+
+    protected internal override void ProcessRecord() => WriteObject(BindingReports.Of(this, ParameterSetName));
+}
+
+/// <summary>Exercises the Validate* attributes.</summary>
+[Cmdlet("New", "TestSwitch")]
+public sealed class NewTestSwitchCommand : Cmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    [Parameter]
+    [ValidateSet("Internal", "Private", "External")]
+    public string? SwitchType { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int[]? Ports { get; set; }
+
+    protected internal override void ProcessRecord() => WriteObject(BindingReports.Of(this, ParameterSetName));
 }

@@ -35,7 +35,7 @@ public sealed class ConvertToJsonCommand : Cmdlet
         }
 
         var converter = new JsonConverter(Depth, Compress, EnumsAsStrings);
-        var json = converter.Serialize(_items.Count == 1 ? _items[0] : _items);
+        var json = converter.Serialize(_items);
         if (converter.Truncated)
         {
             WriteWarning($"Resulting JSON is truncated as serialization has exceeded the set depth of {Depth}.");

@@ -26,6 +26,12 @@ public sealed class FormatListCommand : Cmdlet
     {
         foreach (var group in FormatGroups.ByType(_items))
         {
+            if (ValueText.IsScalar(group[0]))
+            {
+                WriteObject(new FormattedText(string.Concat(group.Select(v => ValueText.Format(v) + "\n"))));
+                continue;
+            }
+
             var names = PropertySelector.Expand(group[0], Property is { Length: > 0 } ? Property : ["*"]);
             var view = ViewRegistry.PropertyView(group[0], ViewKind.List, names);
             WriteObject(new FormattedText(ListRenderer.Render(view.Columns, group)));

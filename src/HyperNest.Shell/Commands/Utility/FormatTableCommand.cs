@@ -30,10 +30,16 @@ public sealed class FormatTableCommand : Cmdlet
     {
         foreach (var group in FormatGroups.ByType(_items))
         {
+            if (ValueText.IsScalar(group[0]))
+            {
+                WriteObject(new FormattedText(string.Concat(group.Select(v => ValueText.Format(v) + "\n"))));
+                continue;
+            }
+
             var columns = Property is { Length: > 0 }
                 ? ViewRegistry.PropertyView(group[0], ViewKind.Table, PropertySelector.Expand(group[0], Property)).Columns
                 : ViewRegistry.ViewFor(group[0]).Columns;
-            WriteObject(new FormattedText(TableRenderer.Render(columns, group)));
+            WriteObject(new FormattedText(TableRenderer.Render(columns, group, Session.ConsoleWidth)));
         }
     }
 }

@@ -15,7 +15,8 @@ internal sealed class JsonConverter(int depth, bool compress, bool enumsAsString
 {
     public bool Truncated { get; private set; }
 
-    public string Serialize(object? value)
+    /// <summary>Serializes one object, or the pipeline's objects as an array whose elements count as top level (as in PowerShell).</summary>
+    public string Serialize(IReadOnlyList<object?> items)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
@@ -25,7 +26,20 @@ internal sealed class JsonConverter(int depth, bool compress, bool enumsAsString
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         }))
         {
-            Write(writer, value, 0);
+            if (items.Count == 1)
+            {
+                Write(writer, items[0], 0);
+            }
+            else
+            {
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    Write(writer, item, 0);
+                }
+
+                writer.WriteEndArray();
+            }
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());

@@ -11,7 +11,7 @@ public sealed class OutHostCommand : Cmdlet
     [Parameter(ValueFromPipeline = true)]
     public object? InputObject { get; set; }
 
-    protected internal override void BeginProcessing() => _output = new OutDefault(Session.Out);
+    protected internal override void BeginProcessing() => _output = new OutDefault(Session.Out, Session.ConsoleWidth);
 
     protected internal override void ProcessRecord()
     {

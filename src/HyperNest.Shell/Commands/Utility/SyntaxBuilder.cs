@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 using HyperNest.Shell.Engine;
 
@@ -24,6 +25,15 @@ internal static class SyntaxBuilder
         return line.Append(" [<CommonParameters>]").ToString();
     }
 
+    /// <summary>&lt;type&gt;, or the choices as PowerShell shows them: {Internal | Private | External}.</summary>
+    private static string ValueShape(ParameterMetadata parameter)
+    {
+        var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
+        var choices = parameter.Property.GetCustomAttribute<ValidateSetAttribute>()?.ValidValues
+            ?? (type.IsEnum ? Enum.GetNames(type) : null);
+        return choices is null ? $"<{TypeNames.Friendly(parameter.Type)}>" : "{" + string.Join(" | ", choices) + "}";
+    }
+
     private static string Describe(ParameterMetadata parameter, ParameterAttribute attribute)
     {
         if (parameter.IsSwitch)
@@ -32,7 +42,7 @@ internal static class SyntaxBuilder
         }
 
         var name = attribute.Position >= 0 ? $"[-{parameter.Name}]" : $"-{parameter.Name}";
-        var text = $"{name} <{TypeNames.Friendly(parameter.Type)}>";
+        var text = $"{name} {ValueShape(parameter)}";
         return attribute.Mandatory ? text : $"[{text}]";
     }
 }

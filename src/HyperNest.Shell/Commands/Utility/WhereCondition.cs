@@ -23,9 +23,9 @@ internal sealed class WhereCondition
 
     private sealed record Comparison(Operand Left, string? Operator, Operand? Right);
 
-    /// <summary>The simplified form: Where-Object State -eq Running.</summary>
-    public static WhereCondition Simple(string property, string op, object? value) =>
-        new([[new Comparison(new Operand(property.Split('.'), null), op.ToLowerInvariant(), new Operand(null, value))]]);
+    /// <summary>The simplified form: Where-Object State -eq Running; without an operator, the property's truth (Where-Object IsDefault).</summary>
+    public static WhereCondition Simple(string property, string? op, object? value) =>
+        new([[new Comparison(new Operand(property.Split('.'), null), op?.ToLowerInvariant(), op is null ? null : new Operand(null, value))]]);
 
     public static WhereCondition Parse(string text)
     {
@@ -72,7 +72,7 @@ internal sealed class WhereCondition
             var token = list[index++];
             return token.Kind switch
             {
-                TokenKind.Variable when token.Text == "_" => new Operand((string[])token.Value!, null),
+                TokenKind.Variable when token.Text is "_" || token.Text.Equals("PSItem", StringComparison.OrdinalIgnoreCase) => new Operand((string[])token.Value!, null),
                 TokenKind.Variable when token.Text.Equals("true", StringComparison.OrdinalIgnoreCase) => new Operand(null, true),
                 TokenKind.Variable when token.Text.Equals("false", StringComparison.OrdinalIgnoreCase) => new Operand(null, false),
                 TokenKind.Variable when token.Text.Equals("null", StringComparison.OrdinalIgnoreCase) => new Operand(null, null),
@@ -131,6 +131,7 @@ internal sealed class WhereCondition
         null => false,
         bool b => b,
         string s => s.Length > 0,
+        Enum e => Convert.ToInt64(e, CultureInfo.InvariantCulture) != 0,
         _ when ValueText.IsNumber(value) => Convert.ToDouble(value, CultureInfo.InvariantCulture) != 0,
         _ => true,
     };

@@ -64,10 +64,7 @@ public sealed class WhereObjectCommand : Cmdlet
             ThrowParameterError($"Use one comparison operator, not {string.Join(" and ", operators.Select(o => "-" + o))}.");
         }
 
-        // Without an operator, PowerShell keeps objects whose property is true-ish.
-        _condition = operators.Count == 0
-            ? WhereCondition.Simple(Property!, "ne", null)
-            : WhereCondition.Simple(Property!, operators[0], NumberArgument.Unwrap(Value));
+        _condition = WhereCondition.Simple(Property!, operators.FirstOrDefault(), NumberArgument.Unwrap(Value));
     }
 
     protected internal override void ProcessRecord()

@@ -186,4 +186,96 @@ public class UtilityCommandTests
         Assert.True(_shell.Execute("Start-Sleep -Milliseconds 50").Succeeded, _shell.Errors);
         Assert.True(watch.ElapsedMilliseconds >= 45);
     }
+
+    [Fact]
+    public void FormatTable_Strings_PrintAsThemselves()
+    {
+        _shell.Execute("'a','b' | Format-Table");
+
+        Assert.Equal("a\nb\n", _shell.Output);
+    }
+
+    [Fact]
+    public void WhereObject_PSItem_SameAsUnderscore()
+    {
+        Assert.Single(_shell.Invoke("Get-TestVMs a,b | Where-Object { $PSItem.Name -eq 'a' }").Output);
+    }
+
+    [Fact]
+    public void WhereObject_PropertyWithoutOperator_KeepsTruthyValues()
+    {
+        Assert.Empty(_shell.Invoke("Get-TestVMs a | Where-Object State").Output);
+        Assert.Single(_shell.Invoke("Get-TestVMs a | Where-Object Name").Output);
+    }
+
+    [Fact]
+    public void ConvertToJson_SeveralObjects_EachCountsAsTopLevelForDepth()
+    {
+        var json = _shell.Single<string>("Get-TestVMs a,b | ConvertTo-Json -Depth 1 -Compress");
+
+        Assert.Contains("\"Uptime\":{\"Ticks\":0,", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SortObject_Property_SortsAndDescends()
+    {
+        Assert.Equal(["a", "b", "c"], _shell.Invoke("Get-TestVMs c,a,b | Sort-Object Name | % Name").Output.Cast<string>().ToArray());
+        Assert.Equal(["c", "b", "a"], _shell.Invoke("Get-TestVMs c,a,b | Sort-Object -Property Name -Descending | % Name").Output.Cast<string>().ToArray());
+    }
+
+    [Fact]
+    public void SortObject_NumbersUnique_NumericOrderWithoutDuplicates()
+    {
+        Assert.Equal([2, 10, 33], _shell.Invoke("10,2,33,2 | Sort-Object -Unique").Output.Cast<int>().ToArray());
+    }
+
+    [Fact]
+    public void Count_OnCollectionAndSingleObject_IsSize()
+    {
+        var result = _shell.Invoke("(Get-TestVMs a,b,c).Count; $one = Get-TestVMs a; $one.Count; $none.Count");
+
+        Assert.Equal([3, 1, 0], result.Output.Cast<int>().ToArray());
+    }
+
+    [Fact]
+    public void MeasureObject_SumOfProperty_CountsAndSums()
+    {
+        var info = _shell.Single<HyperNest.Shell.Commands.Utility.MeasureInfo>("Get-TestVMs a,b | ForEach-Object { 3 } | Measure-Object -Sum -Maximum");
+
+        Assert.Equal((2, 6.0, 3.0), (info.Count, info.Sum!.Value, info.Maximum!.Value));
+        Assert.Null(info.Average);
+    }
+
+    [Fact]
+    public void MeasureObject_NonNumericSum_Error()
+    {
+        Assert.Equal("NonNumericInputObject", _shell.FirstError("'x' | Measure-Object -Sum").ErrorId);
+    }
+
+    [Fact]
+    public void GetMember_Objects_ListsPropertiesOncePerType()
+    {
+        var members = _shell.Invoke("Get-TestVMs a,b | Get-Member").Output.Cast<HyperNest.Shell.Commands.Utility.MemberDefinition>().ToList();
+
+        Assert.Single(members, m => m.Name == "Name");
+        Assert.Contains(members, m => m.Definition == "VmState State {get;}");
+    }
+
+    [Fact]
+    public void WriteError_Message_FailsStatementWithThatMessage()
+    {
+        var result = _shell.Invoke("'a' | Write-Error");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("a", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public void GetHelp_EnumAndValidateSet_ShowChoices()
+    {
+        _shell.Execute("Get-Help New-TestSwitch; Get-Help Set-TestVM");
+
+        Assert.Contains("[-SwitchType {Internal | Private | External}]", _shell.Output, StringComparison.Ordinal);
+        Assert.Contains("[-MacAddressSpoofing {On | Off}]", _shell.Output, StringComparison.Ordinal);
+    }
 }
