@@ -20,7 +20,18 @@ internal static class CommandLine
 
     public static int Run(string[] args)
     {
-        using var session = new ShellSession(HostFactory.CreateDefault, Console.Out, Console.Error);
+        using var session = new ShellSession(HostFactory.CreateDefault, Console.Out, Console.Error)
+        {
+            ExternalProgramsUseConsole = !Console.IsOutputRedirected,
+            ConsoleWidth = Console.IsOutputRedirected ? null : Console.WindowWidth,
+        };
+
+        // Ctrl+C stops the running statement, not the shell (as in pwsh).
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            session.CancelCurrentStatement();
+        };
         if (args.Length == 0)
         {
             session.InteractiveProgress = !Console.IsErrorRedirected;
