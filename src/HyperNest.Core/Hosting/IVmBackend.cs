@@ -61,7 +61,26 @@ public sealed record HostCapabilities(
     string ProcessorModel,
     int LogicalProcessorCount,
     long MemoryCapacity,
-    string QemuVersion);
+    string QemuVersion)
+{
+    /// <summary>Facts the nested-virtualization rules read; none by default (a host that cannot nest with KVM).</summary>
+    public HostNestingFacts Nesting { get; init; } = HostNestingFacts.None;
+}
+
+/// <summary>
+/// The raw facts behind nested virtualization: the CPU's vmx/ept/svm/npt flags, whether /dev/kvm opens,
+/// the kvm_intel/kvm_amd "nested" parameter and where it lives, and kernel modules of other hypervisors
+/// that hold the virtualization extensions for themselves.
+/// </summary>
+public sealed record HostNestingFacts(
+    IReadOnlyList<string> CpuFlags,
+    bool KvmUsable,
+    string? NestedParameter,
+    string? NestedParameterPath,
+    IReadOnlyList<string> ConflictingHypervisorModules)
+{
+    public static HostNestingFacts None { get; } = new([], false, null, null, []);
+}
 
 /// <summary>What the VM boots from: a disk image, optionally with a kernel booted directly (built images).</summary>
 public sealed record BootDisk(string? DiskPath, string? KernelPath, string? InitrdPath, string? KernelCommandLine);

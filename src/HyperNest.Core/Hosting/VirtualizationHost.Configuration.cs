@@ -9,8 +9,12 @@ public sealed partial class VirtualizationHost
     public VmHost GetHost()
     {
         var caps = _backend.Capabilities;
+        var nesting = NestedVirtualizationSupport.Evaluate(caps);
         return new VmHost
         {
+            NestedVirtualizationSupported = nesting.Supported,
+            NestedVirtualizationMode = nesting.Mode,
+            NestedVirtualizationPrerequisites = nesting.Prerequisites,
             ComputerName = Environment.MachineName,
             LogicalProcessorCount = caps.LogicalProcessorCount,
             MemoryCapacity = caps.MemoryCapacity,
@@ -172,21 +176,43 @@ public sealed partial class VirtualizationHost
 
     public VmProcessor GetVmProcessor(string name) => ToProcessor(Load(name));
 
-    /// <summary>Only while Off: QEMU fixes the CPU model and count when the worker starts.</summary>
+    /// <summary>
+    /// Only while Off: QEMU fixes the CPU model and count when the worker starts. Exposing virtualization
+    /// extensions also needs the host's nested-virtualization prerequisites and a configuration version of
+    /// 8.0 (Intel) or 9.3 (AMD, and software SVM) — the documents' rules.
+    /// </summary>
     public VmProcessor SetVmProcessor(string name, SetProcessorRequest request)
     {
         var vm = Load(name);
         if (vm.State != VmState.Off)
         {
-            throw HostErrors.WrongState(vm.Name, "modify device 'Processor'", vm.State,
-                vm.State == VmState.Saved
-                    ? "Discard the saved state with Remove-VMSavedState (or start and shut down the VM), then try again."
-                    : "Turn the virtual machine off (Stop-VM) and try again.");
+            throw ProcessorError(vm, ErrorCategory.InvalidOperation, "InvalidState",
+                $"The virtual machine is {vm.State}; processor settings can only change while it is Off. " +
+                (vm.State == VmState.Saved
+                    ? "Discard its saved state with Remove-VMSavedState (or Start-VM it and shut it down), then try again."
+                    : "Shut it down with Stop-VM, then try again."));
         }
 
         if (request.Count is { } count)
         {
             VmRules.CheckProcessorCount(count, _backend.Capabilities.LogicalProcessorCount, vm.Name);
+        }
+
+        if (request.ExposeVirtualizationExtensions == true)
+        {
+            var nesting = NestedVirtualizationSupport.Evaluate(_backend.Capabilities);
+            if (!nesting.Supported)
+            {
+                throw ProcessorError(vm, ErrorCategory.NotEnabled, "NestedVirtualizationNotSupported",
+                    $"This host cannot expose virtualization extensions: {nesting.FailureReason} Get-VMHost lists every prerequisite.");
+            }
+
+            if (vm.Version < nesting.MinimumVersion)
+            {
+                throw ProcessorError(vm, ErrorCategory.InvalidOperation, "UnsupportedConfigurationVersion",
+                    $"Nested virtualization needs configuration version {nesting.MinimumVersion} or later on this host ({nesting.Mode}); the virtual machine has {vm.Version}. " +
+                    $"Upgrade it with Update-VMVersion -Name '{vm.Name}', then try again.");
+            }
         }
 
         var updated = Update(vm.Id, current => current with
@@ -196,6 +222,11 @@ public sealed partial class VirtualizationHost
         });
         return ToProcessor(updated);
     }
+
+    /// <summary>Hyper-V's three-line device error: what failed, which VM (with its id), then why and what to do.</summary>
+    private static HostException ProcessorError(VmRecord vm, ErrorCategory category, string errorId, string reason) => new(
+        $"Failed to modify device 'Processor'.\n'{vm.Name}' failed to modify device 'Processor'. (Virtual machine ID {vm.Id.ToString("D").ToUpperInvariant()})\n{reason}",
+        category, errorId, vm.Name);
 
     public VmMemory GetVmMemory(string name) => ToMemory(Load(name));
 

@@ -22,6 +22,19 @@ public sealed partial class VirtualizationHost
                 throw HostErrors.WrongState(vm.Name, "start", vm.State, "Wait until the current operation ends, then try again.");
         }
 
+        if (vm.ExposeVirtualizationExtensions)
+        {
+            // The host may have changed since Set-VMProcessor (module reloaded, another hypervisor loaded).
+            var nesting = NestedVirtualizationSupport.Evaluate(_backend.Capabilities);
+            if (!nesting.Supported)
+            {
+                throw new HostException(
+                    $"The virtual machine could not be started because this platform does not support nested virtualization. {nesting.FailureReason} " +
+                    $"Fix the host, or turn nesting off with Set-VMProcessor -VMName '{vm.Name}' -ExposeVirtualizationExtensions $false.",
+                    ErrorCategory.NotEnabled, "NestedVirtualizationNotSupported", vm.Name);
+            }
+        }
+
         var boot = BootDiskFor(vm);
         var restoring = vm.State == VmState.Saved ? vm.SavedStatePath : null;
         var accelerator = _backend.Capabilities.Accelerator;

@@ -24,6 +24,15 @@ public sealed record VmHost
 
     public required string QemuVersion { get; init; }
 
+    /// <summary>Whether VMs here can be given virtualization extensions (Set-VMProcessor -ExposeVirtualizationExtensions).</summary>
+    public bool NestedVirtualizationSupported { get; init; }
+
+    /// <summary>"hardware (KVM, …)" or "software-emulated (TCG, AMD SVM)".</summary>
+    public required string NestedVirtualizationMode { get; init; }
+
+    /// <summary>Each prerequisite with PASS/WARN/FAIL and why, as virt-host-validate reports them.</summary>
+    public required IReadOnlyList<NestedPrerequisite> NestedVirtualizationPrerequisites { get; init; }
+
     public required IReadOnlyList<string> SupportedVersions { get; init; }
 
     public required string DefaultVersion { get; init; }

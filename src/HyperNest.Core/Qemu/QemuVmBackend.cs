@@ -262,6 +262,14 @@ public sealed class QemuVmBackend(HostPaths paths) : IVmBackend
             probe.CpuModelName,
             probe.LogicalProcessorCount,
             MemInfo.TotalBytes(),
-            QemuVersionProbe.Probe() ?? "not installed");
+            QemuVersionProbe.Probe() ?? "not installed")
+        {
+            Nesting = new HostNestingFacts(
+                probe.NestingFlags,
+                probe.Kind == AcceleratorKind.KVM,
+                probe.NestedParameter,
+                probe.NestedParameterPath,
+                KernelModules.LoadedOf(KernelModules.ConflictingHypervisors)),
+        };
     }
 }

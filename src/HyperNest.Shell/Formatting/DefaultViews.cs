@@ -51,6 +51,9 @@ public static class DefaultViews
             .Column("QemuVersion", h => h.QemuVersion)
             .Column("SupportedVersions", h => h.SupportedVersions)
             .Column("DefaultVersion", h => h.DefaultVersion)
+            .Column("NestedVirtualizationSupported", h => h.NestedVirtualizationSupported)
+            .Column("NestedVirtualizationMode", h => h.NestedVirtualizationMode)
+            .Column("NestedVirtualizationPrerequisites", h => string.Join('\n', h.NestedVirtualizationPrerequisites.Select(p => $"[{p.Result}] {p.Check}: {p.Detail}")))
             .Build();
 
         yield return ViewBuilder.List<VirtualHardDisk>()

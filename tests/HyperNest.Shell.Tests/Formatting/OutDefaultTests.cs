@@ -59,13 +59,20 @@ public class OutDefaultTests
             QemuVersion = "7.2.0",
             SupportedVersions = ["9.3", "12.0"],
             DefaultVersion = "12.0",
+            NestedVirtualizationMode = "software-emulated (TCG, AMD SVM)",
+            NestedVirtualizationPrerequisites = [new("Software SVM emulation (QEMU TCG)", "PASS", "QEMU 7.2.0 emulates svm and npt"), new("KVM nested parameter", "FAIL", "missing")],
         };
 
         var text = OutDefault.Render([host]);
 
-        Assert.Contains("\nComputerName          : box\n", text, StringComparison.Ordinal);
-        Assert.Contains("\nSupportedVersions     : {9.3, 12.0}\n", text, StringComparison.Ordinal);
-        Assert.Contains("\nAccelerator           : TCG\n", text, StringComparison.Ordinal);
+        Assert.Contains($"\n{"ComputerName",-33} : box\n", text, StringComparison.Ordinal);
+        Assert.Contains($"\n{"SupportedVersions",-33} : {{9.3, 12.0}}\n", text, StringComparison.Ordinal);
+        Assert.Contains($"\n{"Accelerator",-33} : TCG\n", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "\nNestedVirtualizationPrerequisites : [PASS] Software SVM emulation (QEMU TCG): QEMU 7.2.0 emulates svm and npt\n" +
+            "                                    [FAIL] KVM nested parameter: missing\n",
+            text,
+            StringComparison.Ordinal);
     }
 
     [Fact]
