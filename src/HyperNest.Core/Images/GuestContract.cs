@@ -12,8 +12,10 @@ namespace HyperNest.Images;
 /// </list>
 /// Measured on these machines (QEMU 7.2, Debian 12 guest kernel): once the host closes its connection
 /// to the agent's chardev socket, a new connection is accepted and read by QEMU but qemu-ga never
-/// receives the bytes (it sleeps in poll; respawning it does not help). Hold one connection to the
-/// agent socket for the VM's whole life rather than connecting per command.
+/// receives the bytes (it sleeps in poll; a socat relay polling the port behaves the same). A guest
+/// process doing blocking read/write on the port and reopening it after each EOF does get every
+/// reconnect, so a small relay of that kind is the guest-side fix; until then, hold one connection
+/// to the agent socket for the VM's whole life rather than connecting per command.
 /// </summary>
 public static class GuestContract
 {
