@@ -10,12 +10,9 @@ namespace HyperNest.Images;
 /// <item>-device virtio-serial plus -device virtserialport,name=<see cref="AgentPortName"/> for the guest agent;</item>
 /// <item>ACPI left on: QMP system_powerdown presses the power button and the guest powers off in ~2.5 s.</item>
 /// </list>
-/// Measured on these machines (QEMU 7.2, Debian 12 guest kernel): once the host closes its connection
-/// to the agent's chardev socket, a new connection is accepted and read by QEMU but qemu-ga never
-/// receives the bytes (it sleeps in poll; a socat relay polling the port behaves the same). A guest
-/// process doing blocking read/write on the port and reopening it after each EOF does get every
-/// reconnect, so a small relay of that kind is the guest-side fix; until then, hold one connection
-/// to the agent socket for the VM's whole life rather than connecting per command.
+/// The agent socket may be connected per command: reconnecting after the host closed its
+/// connection works (measured: three reconnects, guest-sync and guest-ping answer at once). Send
+/// guest-sync first on each connection so a reply left over from an earlier client is skipped.
 /// </summary>
 public static class GuestContract
 {
