@@ -10,7 +10,7 @@ public static class TinyImage
     public const string Name = "tiny";
 
     /// <summary>root= and rootfstype= are read by the initramfs /init; rw because later steps write files in the guest.</summary>
-    public const string KernelCommandLine = "console=ttyS0 root=/dev/vda rootfstype=ext4 rw quiet";
+    public const string KernelCommandLine = "console=ttyS0 root=/dev/vda rootfstype=ext4 rw";
 
     /// <summary>
     /// Loaded by the initramfs, dependencies resolved from modules.dep. Debian 12 builds all of these
