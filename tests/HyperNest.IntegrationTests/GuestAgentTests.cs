@@ -1,27 +1,30 @@
 using System.Diagnostics;
 using System.Text;
+using HyperNest.Images;
 using HyperNest.Model;
 using HyperNest.Qemu;
 using HyperNest.Qemu.GuestAgent;
 using HyperNest.Qemu.Qmp;
 using Xunit.Abstractions;
 
-namespace HyperNest.Core.Tests.Qemu;
+namespace HyperNest.IntegrationTests;
 
-/// <summary>Boots a real Linux guest under TCG and drives its guest agent (opt-in, see <see cref="GuestImageFactAttribute"/>).</summary>
-[Collection(QemuGuestsCollection.Name)]
-public sealed class GuestAgentIntegrationTests(ITestOutputHelper output) : IAsyncLifetime
+/// <summary>
+/// Below the host API: the QEMU backend's own launcher, QMP and guest-agent clients against the real
+/// tiny image under TCG (exec, file write, emulated svm visible, agent-initiated shutdown).
+/// </summary>
+[Collection(GuestCollection.Name)]
+public sealed class GuestAgentTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly TestTempDirectory _dir = new();
+    private readonly IsolatedHost _lab = new();
     private QemuProcess? _process;
 
-    [GuestImageFact]
+    [Fact]
     public async Task Boot_AgentAnswers_ExecWritesFileSeesSvm_ThenShutsDown()
     {
-        var image = GuestImageFactAttribute.Directory;
-        var overlay = _dir.File("overlay.qcow2");
-        RunQemuImg("create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", Path.Combine(image, "disk.qcow2"), overlay);
-        var cmdlineFile = Path.Combine(image, "cmdline");
+        var image = new CachedImageStore(_lab.Paths).Build("tiny", force: false, progress: null, CancellationToken.None);
+        var overlay = Path.Combine(_lab.Home, "overlay.qcow2");
+        RunQemuImg("create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", image.DiskPath!, overlay);
         var id = Guid.NewGuid();
         var spec = new QemuLaunchSpec
         {
@@ -32,11 +35,8 @@ public sealed class GuestAgentIntegrationTests(ITestOutputHelper output) : IAsyn
             Accelerator = AcceleratorKind.TCG,
             ExposeVirtualizationExtensions = true,
             Disk = new QemuDisk(overlay),
-            KernelBoot = new QemuDirectKernelBoot(
-                Path.Combine(image, "vmlinuz"),
-                Path.Combine(image, "initrd.img"),
-                File.Exists(cmdlineFile) ? File.ReadAllText(cmdlineFile).Trim() : "console=ttyS0 root=/dev/vda rw"),
-            Runtime = QemuRuntimePaths.ForVm(_dir.Path, id),
+            KernelBoot = new QemuDirectKernelBoot(image.KernelPath!, image.InitrdPath, image.KernelCommandLine),
+            Runtime = QemuRuntimePaths.ForVm(_lab.Paths.RuntimeRoot, id),
         };
         var clock = Stopwatch.StartNew();
         try
@@ -91,7 +91,7 @@ public sealed class GuestAgentIntegrationTests(ITestOutputHelper output) : IAsyn
             await QemuProcessTerminator.TerminateAsync(_process.Pid, _process.VmId, TimeSpan.FromSeconds(2));
         }
 
-        _dir.Dispose();
+        _lab.Dispose();
     }
 
     private static void RunQemuImg(params string[] args)
