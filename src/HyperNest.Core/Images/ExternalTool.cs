@@ -1,14 +1,12 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using HyperNest.Hosting;
+using HyperNest.Interop;
 
 namespace HyperNest.Images;
 
 /// <summary>Runs a build tool (arguments passed as a list, never through a shell) and logs its output.</summary>
-internal static partial class ExternalTool
+internal static class ExternalTool
 {
-    private const int SigTerm = 15;
-
     /// <summary>How long a cancelled tool gets to clean up after SIGTERM (mmdebstrap unmounts its chroot) before SIGKILL.</summary>
     private static readonly TimeSpan TerminateGrace = TimeSpan.FromSeconds(15);
 
@@ -102,7 +100,7 @@ internal static partial class ExternalTool
     {
         try
         {
-            _ = Kill(process.Id, SigTerm);
+            _ = LibC.Kill(process.Id, LibC.SIGTERM);
             if (!process.WaitForExit(TerminateGrace))
             {
                 process.Kill(entireProcessTree: true);
@@ -113,7 +111,4 @@ internal static partial class ExternalTool
             // Already exited.
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }
