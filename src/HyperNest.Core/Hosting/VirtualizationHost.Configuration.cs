@@ -152,6 +152,7 @@ public sealed partial class VirtualizationHost
         _store.Transact(tx => tx.DeleteVm(vm.Id));
         _backend.CleanRuntime(vm);
         DeleteVmFiles(vm.Id);
+        DeleteDirectory(_paths.RuntimeDirectory(vm.Id));
     }
 
     /// <summary>Any state.</summary>
@@ -306,9 +307,10 @@ public sealed partial class VirtualizationHost
         Maximum = vm.MemoryStartupBytes,
     };
 
-    private void DeleteVmFiles(Guid id)
+    private void DeleteVmFiles(Guid id) => DeleteDirectory(_paths.VmDirectory(id));
+
+    private static void DeleteDirectory(string directory)
     {
-        var directory = _paths.VmDirectory(id);
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);

@@ -67,6 +67,19 @@ public sealed partial class VirtualizationHost
                 $"There is no image recipe named \"{name}\". Known images: {string.Join(", ", _images.List().Select(i => i.Name))}.", name);
         }
 
+        if (force)
+        {
+            // Rebuilding replaces the image's disk in place, and every VM made from it boots a copy-on-write
+            // overlay over that disk: the overlays would silently see different blocks underneath.
+            var users = _store.Transact(tx => tx.ListVms()).Where(vm => string.Equals(vm.ImageName, name, StringComparison.OrdinalIgnoreCase)).Select(vm => vm.Name).ToList();
+            if (users.Count > 0)
+            {
+                throw new HostException(
+                    $"Image \"{name}\" cannot be rebuilt while virtual machines use it as their base disk: {string.Join(", ", users)}. Remove them first (Remove-VM), or build without -Force.",
+                    ErrorCategory.ResourceBusy, "ImageInUse", name);
+            }
+        }
+
         return _images.Build(name, force, progress, CancellationToken.None);
     }
 

@@ -110,7 +110,8 @@ public static class QemuCommandLine
 
         args.AddRange(
         [
-            "-chardev", "file,id=" + SerialChardev + ",path=" + runtime.SerialLog,
+            // append=on: a restart or a restore from saved state continues the console log instead of truncating it.
+            "-chardev", "file,id=" + SerialChardev + ",path=" + runtime.SerialLog + ",append=on",
             "-serial", "chardev:" + SerialChardev,
             "-chardev", "socket,id=" + GuestAgentChardev + ",path=" + runtime.GuestAgentSocket + ",server=on,wait=off",
             "-device", "virtio-serial-pci,id=" + VirtioSerialBus,

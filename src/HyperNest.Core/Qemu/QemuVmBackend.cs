@@ -197,6 +197,11 @@ public sealed class QemuVmBackend(HostPaths paths) : IVmBackend
     public void CleanRuntime(VmRecord vm)
     {
         var runtime = Runtime(vm);
+        if (!Directory.Exists(runtime.Directory))
+        {
+            return;
+        }
+
         foreach (var file in new[] { runtime.QmpSocket, runtime.GuestAgentSocket, runtime.PidFile, Path.Combine(runtime.Directory, "cpu.sample") })
         {
             File.Delete(file);

@@ -275,4 +275,16 @@ public sealed class VirtualizationHostRulesTests : IDisposable
         Assert.Equal("c", Host.RenameVm("a", "c").Name);
         Assert.Equal(["b", "c"], Host.GetVms().Select(vm => vm.Name));
     }
+
+    [Fact]
+    public void NewImage_ForceWhileVmsUseIt_IsRefused()
+    {
+        Host.NewVm(new NewVmRequest { Name = "a", Image = "tiny" });
+
+        var error = Assert.Throws<HostException>(() => Host.NewImage("tiny", force: true));
+
+        Assert.Equal("ImageInUse", error.ErrorId);
+        Assert.Contains("a", error.Message);
+        Assert.Equal(1, _fixture.Images.Builds);
+    }
 }

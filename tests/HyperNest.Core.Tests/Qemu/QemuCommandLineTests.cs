@@ -43,7 +43,7 @@ public sealed class QemuCommandLineTests
             "-kernel", "/var/lib/hypernest/images/host/vmlinuz",
             "-initrd", "/var/lib/hypernest/images/host/initrd.img",
             "-append", "console=ttyS0 root=/dev/vda rw",
-            "-chardev", $"file,id=hn-serial0,path={dir}/serial.log",
+            "-chardev", $"file,id=hn-serial0,path={dir}/serial.log,append=on",
             "-serial", "chardev:hn-serial0",
             "-chardev", $"socket,id=hn-qga,path={dir}/qga.sock,server=on,wait=off",
             "-device", "virtio-serial-pci,id=hn-vserial",
