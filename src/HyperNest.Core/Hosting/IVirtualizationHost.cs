@@ -74,6 +74,18 @@ public interface IVirtualizationHost : IDisposable
     /// <summary>Grows (or shrinks, when the file system allows) a disk. Refused while a running VM uses it.</summary>
     VirtualHardDisk ResizeVhd(string path, long sizeBytes);
 
+    /// <summary>
+    /// Runs HyperNest's shell inside a Running guest (Invoke-Command -VMName: PowerShell Direct over the
+    /// guest agent); the script's output comes back. Refused when the VM is not running or its agent does not answer.
+    /// </summary>
+    GuestCommandResult InvokeCommand(string vmName, string script, TimeSpan timeout, CancellationToken cancellationToken = default);
+
+    /// <summary>Copies a host file into a Running guest (Copy-VMFile -FileSource Host).</summary>
+    void CopyFileToGuest(string vmName, string sourcePath, string destinationPath, bool createFullPath, bool force, CancellationToken cancellationToken = default);
+
+    /// <summary>Raised for things the user should know that are not errors (e.g. a VM runs without hardware virtualization).</summary>
+    event EventHandler<string>? Warning;
+
     IReadOnlyList<VmImage> GetImages();
 
     /// <summary>Builds an image (cached by its recipe hash); returns at once when it is already built unless <paramref name="force"/>.</summary>

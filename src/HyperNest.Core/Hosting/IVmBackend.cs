@@ -51,6 +51,18 @@ public interface IVmBackend
 
     /// <summary>Removes sockets, pid file and logs of a VM that is gone.</summary>
     void CleanRuntime(VmRecord vm);
+
+    /// <summary>
+    /// True while a hypervisor inside the guest has hardware virtualization switched on (EFER.SVME or
+    /// CR4.VMXE on any vCPU); null when the worker cannot be asked.
+    /// </summary>
+    bool? HypervisorActive(VmRecord vm);
+
+    /// <summary>Runs a program inside the guest through the guest agent and waits for it.</summary>
+    GuestCommandResult GuestExecute(VmRecord vm, string path, IReadOnlyList<string> arguments, byte[]? standardInput, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="guestPath"/> inside the guest through the guest agent.</summary>
+    void GuestWriteFile(VmRecord vm, string guestPath, Stream content, CancellationToken cancellationToken);
 }
 
 /// <summary>The host facts Get-VMHost shows and the rules use.</summary>
@@ -80,6 +92,9 @@ public sealed record HostNestingFacts(
     IReadOnlyList<string> ConflictingHypervisorModules)
 {
     public static HostNestingFacts None { get; } = new([], false, null, null, []);
+
+    /// <summary>The CPU reports the "hypervisor" flag: this host is itself a virtual machine.</summary>
+    public bool RunsInsideVirtualMachine { get; init; }
 }
 
 /// <summary>What the VM boots from: a disk image, optionally with a kernel booted directly (built images).</summary>

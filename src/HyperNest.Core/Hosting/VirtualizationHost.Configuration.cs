@@ -175,7 +175,11 @@ public sealed partial class VirtualizationHost
         return ToView(renamed);
     }
 
-    public VmProcessor GetVmProcessor(string name) => ToProcessor(Load(name));
+    public VmProcessor GetVmProcessor(string name)
+    {
+        var vm = Load(name);
+        return ToProcessor(vm) with { NestedHypervisorActive = vm.State is VmState.Running or VmState.Paused && _backend.HypervisorActive(vm) == true };
+    }
 
     /// <summary>
     /// Only while Off: QEMU fixes the CPU model and count when the worker starts. Exposing virtualization

@@ -35,6 +35,7 @@ public sealed partial class VirtualizationHost
             }
         }
 
+        WarnWhenNestedWithoutHardware(vm);
         var boot = BootDiskFor(vm);
         var restoring = vm.State == VmState.Saved ? vm.SavedStatePath : null;
         var accelerator = _backend.Capabilities.Accelerator;
@@ -204,6 +205,22 @@ public sealed partial class VirtualizationHost
             }
 
             Thread.Sleep(TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    /// <summary>
+    /// A VM on a host that is itself a VM without exposed virtualization extensions runs under TCG: it works
+    /// but is slow, and the fix is on the parent host (the documents' Set-VMProcessor line).
+    /// </summary>
+    private void WarnWhenNestedWithoutHardware(VmRecord vm)
+    {
+        var caps = _backend.Capabilities;
+        if (caps.Accelerator == AcceleratorKind.TCG && caps.Nesting.RunsInsideVirtualMachine)
+        {
+            Warning?.Invoke(this,
+                $"'{vm.Name}' runs without hardware virtualization (TCG software emulation): this host is itself a virtual machine whose " +
+                "processor does not expose virtualization extensions. On its parent host, turn this VM off and run " +
+                "Set-VMProcessor -VMName <this VM> -ExposeVirtualizationExtensions $true, then start it again.");
         }
     }
 

@@ -32,6 +32,8 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
 
     public TimeSpan ForceGracePeriod { get; init; } = TimeSpan.FromSeconds(30);
 
+    public event EventHandler<string>? Warning;
+
     public void Dispose() => _store.Dispose();
 
     public IReadOnlyList<VirtualMachine> GetVms() =>
@@ -119,6 +121,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             HardDrivePath = vm.DiskPath,
             Path = _paths.VmDirectory(vm.Id),
             Accelerator = running ? vm.Accelerator : null,
+            NestedHypervisorActive = running && _backend.HypervisorActive(vm) == true,
             CreationTime = vm.CreatedAt,
         };
     }

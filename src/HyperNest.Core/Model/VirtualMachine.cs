@@ -41,5 +41,8 @@ public sealed record VirtualMachine
 
     public AcceleratorKind? Accelerator { get; init; }
 
+    /// <summary>A hypervisor inside the VM has hardware virtualization on right now (read from the guest's CPU state).</summary>
+    public bool NestedHypervisorActive { get; init; }
+
     public DateTimeOffset CreationTime { get; init; }
 }

@@ -11,6 +11,9 @@ public sealed record VmProcessor
 
     public bool ExposeVirtualizationExtensions { get; init; }
 
+    /// <summary>A hypervisor inside the VM has hardware virtualization on right now (EFER.SVME / CR4.VMXE).</summary>
+    public bool NestedHypervisorActive { get; init; }
+
     public bool CompatibilityForMigrationEnabled { get; init; }
 
     public long Maximum { get; init; } = 100;

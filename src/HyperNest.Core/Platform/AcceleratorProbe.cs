@@ -39,6 +39,7 @@ public sealed class AcceleratorProbe
             LogicalProcessorCount = cpu.LogicalProcessorCount,
             NestingFlags = NestingFlagNames.Where(cpu.Flags.Contains).ToArray(),
             KvmDevicePresent = kvmPresent,
+            RunsInsideVirtualMachine = cpu.Flags.Contains("hypervisor"),
             NestedParameter = nestedValue,
             NestedParameterPath = nestedValue is null ? null : nestedPath,
             NestedEnabled = ParseNested(nestedValue),

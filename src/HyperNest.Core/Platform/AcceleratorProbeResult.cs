@@ -22,6 +22,9 @@ public sealed record AcceleratorProbeResult
 
     public bool KvmDevicePresent { get; init; }
 
+    /// <summary>/proc/cpuinfo has the "hypervisor" flag: this host is itself a virtual machine.</summary>
+    public bool RunsInsideVirtualMachine { get; init; }
+
     /// <summary>The raw kvm_intel/kvm_amd "nested" parameter (Y, N, 1, 0), null when the module is not loaded.</summary>
     public string? NestedParameter { get; init; }
 

@@ -13,7 +13,7 @@ namespace HyperNest.Qemu;
 /// agent. QEMU accepts one QMP client at a time, so every action connects, acts and disconnects.
 /// The host API is synchronous (cmdlets are), so the async clients are awaited here.
 /// </summary>
-public sealed class QemuVmBackend(HostPaths paths) : IVmBackend
+public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
     private readonly Lazy<HostCapabilities> _capabilities = new(ProbeCapabilities);
@@ -208,6 +208,20 @@ public sealed class QemuVmBackend(HostPaths paths) : IVmBackend
         }
     }
 
+    public bool? HypervisorActive(VmRecord vm)
+    {
+        try
+        {
+            // `info registers` pauses no vCPU; EFER.SVME (AMD) or CR4.VMXE (Intel) is set on a vCPU while
+            // a hypervisor in the guest has virtualization on (KVM sets it when it creates its first VM).
+            return WithQmp(vm, qmp => qmp.QueryCpuRegistersAsync()).Any(cpu => cpu.HypervisorActive);
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            return null;
+        }
+    }
+
     private QemuRuntimePaths Runtime(VmRecord vm) => QemuRuntimePaths.ForVm(paths.RuntimeRoot, vm.Id);
 
     private T WithQmp<T>(VmRecord vm, Func<QmpClient, Task<T>> action) => Run(async () =>
@@ -274,7 +288,10 @@ public sealed class QemuVmBackend(HostPaths paths) : IVmBackend
                 probe.Kind == AcceleratorKind.KVM,
                 probe.NestedParameter,
                 probe.NestedParameterPath,
-                KernelModules.LoadedOf(KernelModules.ConflictingHypervisors)),
+                KernelModules.LoadedOf(KernelModules.ConflictingHypervisors))
+            {
+                RunsInsideVirtualMachine = probe.RunsInsideVirtualMachine,
+            },
         };
     }
 }

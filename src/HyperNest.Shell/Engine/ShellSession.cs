@@ -22,7 +22,7 @@ public sealed class ShellSession : IDisposable
         _statement = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
-    public IVirtualizationHost Host => _host ??= _hostFactory();
+    public IVirtualizationHost Host => _host ??= CreateHost();
 
     /// <summary>The commands this shell can run; add assemblies with <see cref="CommandTable.RegisterAssembly"/>.</summary>
     public CommandTable Commands { get; set; } = CommandTable.CreateDefault();
@@ -85,6 +85,13 @@ public sealed class ShellSession : IDisposable
     {
         var percent = update.PercentComplete >= 0 ? $" [{update.PercentComplete,3}%]" : "";
         Error.WriteLine($"{update.Activity}{percent} {update.Status}");
+    }
+
+    private IVirtualizationHost CreateHost()
+    {
+        var host = _hostFactory();
+        host.Warning += (_, message) => WriteWarning(message);
+        return host;
     }
 
     public void Dispose()

@@ -28,6 +28,7 @@ public static class DefaultViews
             .Column("Count", p => p.Count, ColumnAlignment.Right)
             .Column("CompatibilityForMigrationEnabled", p => p.CompatibilityForMigrationEnabled)
             .Column("ExposeVirtualizationExtensions", p => p.ExposeVirtualizationExtensions)
+            .Column("NestedHypervisorActive", p => p.NestedHypervisorActive)
             .Build();
 
         yield return ViewBuilder.Table<VmMemory>()

@@ -70,4 +70,15 @@ internal sealed class FakeVmBackend : IVmBackend
     public void CleanRuntime(VmRecord vm)
     {
     }
+
+    /// <summary>What the guest's CPU state says; tests set it to mimic a hypervisor starting inside.</summary>
+    public bool HypervisorInGuest { get; set; }
+
+    public bool? HypervisorActive(VmRecord vm) => IsAlive(vm) ? HypervisorInGuest : null;
+
+    public GuestCommandResult GuestExecute(VmRecord vm, string path, IReadOnlyList<string> arguments, byte[]? standardInput, TimeSpan timeout, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("guest commands are not faked yet");
+
+    public void GuestWriteFile(VmRecord vm, string guestPath, Stream content, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("guest files are not faked yet");
 }

@@ -38,8 +38,8 @@ public class UtilityCommandTests
     {
         _shell.Execute("Get-TestVMs L1 | fl *");
 
-        Assert.Contains("\nHeartbeat      : NoContact\n", _shell.Output, StringComparison.Ordinal);
-        Assert.Contains("\nCreationTime   : ", _shell.Output, StringComparison.Ordinal);
+        Assert.Contains($"\n{"Heartbeat",-22} : NoContact\n", _shell.Output, StringComparison.Ordinal);
+        Assert.Contains($"\n{"CreationTime",-22} : ", _shell.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class UtilityCommandTests
     {
         var selected = _shell.Single<PSCustomObject>("Get-TestVMs L1 | Select-Object -Property N*,Version");
 
-        Assert.Equal(["Name", "Version"], selected.Properties.Select(p => p.Key).ToArray());
+        Assert.Equal(["Name", "NestedHypervisorActive", "Version"], selected.Properties.Select(p => p.Key).ToArray());
     }
 
     [Fact]
