@@ -152,4 +152,45 @@ public sealed class NestedVirtualizationRulesTests : IDisposable
         Assert.Contains(prerequisites, p => p.Check.StartsWith("Software SVM", StringComparison.Ordinal) && p.Result == NestedPrerequisite.Pass);
         Assert.True(Host.GetHost().NestedVirtualizationSupported);
     }
+
+    [Fact]
+    public void StartVm_OnTcgHostThatIsItselfAVm_WarnsAndNamesTheParentHostFix()
+    {
+        _fixture.Backend.Capabilities = _fixture.Backend.Capabilities with { Nesting = HostNestingFacts.None with { RunsInsideVirtualMachine = true } };
+        var warnings = new List<string>();
+        Host.Warning += (_, message) => warnings.Add(message);
+        NewVm("12.0");
+
+        Host.StartVm("l1");
+
+        var warning = Assert.Single(warnings);
+        Assert.Contains("without hardware virtualization", warning);
+        Assert.Contains("Set-VMProcessor -VMName <this VM> -ExposeVirtualizationExtensions $true", warning);
+        Assert.Equal(VmState.Running, Host.GetVm("l1").State);
+    }
+
+    [Fact]
+    public void StartVm_OnTcgBareMetal_DoesNotWarn()
+    {
+        var warnings = new List<string>();
+        Host.Warning += (_, message) => warnings.Add(message);
+        NewVm("12.0");
+
+        Host.StartVm("l1");
+
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void NestedHypervisorActive_FollowsTheGuestCpuState()
+    {
+        NewVm("12.0");
+        Host.StartVm("l1");
+        Assert.False(Host.GetVm("l1").NestedHypervisorActive);
+
+        _fixture.Backend.HypervisorInGuest = true;
+
+        Assert.True(Host.GetVm("l1").NestedHypervisorActive);
+        Assert.True(Host.GetVmProcessor("l1").NestedHypervisorActive);
+    }
 }
