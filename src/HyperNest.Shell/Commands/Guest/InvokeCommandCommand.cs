@@ -71,7 +71,7 @@ public sealed class InvokeCommandCommand : Cmdlet
         {
             ThrowTerminatingError(new ErrorRecord(
                 $"Cannot find the script file '{path}' on this host: -FilePath names a script on the host, which is copied into the guest's shell.",
-                ErrorCategory.ObjectNotFound, "FilePathNotFound", path));
+                ErrorCategory.ObjectNotFound, "FilePathNotFound", path, CommandName));
         }
 
         return File.ReadAllText(path);
@@ -96,7 +96,7 @@ public sealed class InvokeCommandCommand : Cmdlet
             {
                 WriteError(new ErrorRecord(
                     $"Hyper-V was unable to find a virtual machine with ID {id}. Get-VM | Select-Object Name, Id lists them.",
-                    ErrorCategory.InvalidArgument, "InvalidParameter", id.ToString()));
+                    ErrorCategory.InvalidArgument, "InvalidParameter", id.ToString(), CommandName));
             }
         }
 
@@ -120,6 +120,6 @@ public sealed class InvokeCommandCommand : Cmdlet
 
         WriteError(new ErrorRecord(
             $"The script failed in virtual machine '{vmName}' with exit code {result.ExitCode}{(errorText.Length > 0 ? ":" + Environment.NewLine + errorText : " and wrote no error output.")}",
-            ErrorCategory.FromStdErr, "GuestCommandFailed", vmName));
+            ErrorCategory.FromStdErr, "GuestCommandFailed", vmName, CommandName));
     }
 }
