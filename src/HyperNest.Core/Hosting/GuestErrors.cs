@@ -14,7 +14,7 @@ internal static class GuestErrors
         ErrorCategory.InvalidOperation, "VMNotRunning", name);
 
     public static HostException AgentSilent(string name, string? detail = null) => new(
-        $"The credential is invalid or the virtual machine cannot be reached: the guest agent of virtual machine '{name}' does not answer{(detail is null ? "" : $" ({detail})")}. Is the guest booted? Wait-VM '{name}' -For Heartbeat waits for it; Get-VMConsole -VMName '{name}' shows how far it got.",
+        $"Cannot connect to virtual machine '{name}'. The guest agent of virtual machine '{name}' does not answer{(detail is null ? "" : $" ({detail})")}: is the guest booted? Wait-VM '{name}' -For Heartbeat waits for it; Get-VMConsole -VMName '{name}' shows how far it got.",
         ErrorCategory.ConnectionError, "GuestAgentNotResponding", name);
 
     public static HostException AgentRefused(string name, string what, string agentMessage, Exception inner) => new(

@@ -19,6 +19,14 @@ public sealed partial class VirtualizationHost
     private const string ProbePathScript =
         "if [ -d \"$1\" ]; then echo dir; elif [ -e \"$1\" ]; then echo file; elif [ -d \"$(dirname \"$1\")\" ]; then echo absent; else echo noparent; fi";
 
+    /// <summary>
+    /// qemu-ga's guest-file-open creates a new file world-writable (0666, ignoring the umask); creating it
+    /// first with the shell gives it the guest's usual mode, which guest-file-open keeps when it truncates.
+    /// </summary>
+    private const string CreateFileScript = ": > \"$1\"";
+
+    private const string CreateFileAndFoldersScript = "mkdir -p \"$(dirname \"$1\")\" && : > \"$1\"";
+
     private static readonly TimeSpan AgentContactTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan GuestStepTimeout = TimeSpan.FromMinutes(2);
 
@@ -68,7 +76,10 @@ public sealed partial class VirtualizationHost
             case "noparent" when !createFullPath:
                 throw GuestErrors.DestinationParentMissing(vm.Name, destination, GuestParent(destination));
             case "noparent":
-                RunGuestStep(vm, "create the folder " + GuestParent(destination), GuestPosixShell, ["-c", "mkdir -p \"$1\"", "sh", GuestParent(destination)], cancellationToken);
+                RunGuestStep(vm, "create the folder " + GuestParent(destination), GuestPosixShell, ["-c", CreateFileAndFoldersScript, "sh", destination], cancellationToken);
+                break;
+            case "absent":
+                RunGuestStep(vm, "create " + destination, GuestPosixShell, ["-c", CreateFileScript, "sh", destination], cancellationToken);
                 break;
         }
 

@@ -129,6 +129,7 @@ public sealed class GuestCommandRulesTests : IDisposable
 
         Assert.Equal("from the host\n", Encoding.UTF8.GetString(Backend.GuestFiles["/root/x"]));
         Assert.Empty(guest.Created);
+        Assert.Contains(Backend.GuestExecutions, call => call.Arguments[1].StartsWith(": >", StringComparison.Ordinal) && call.Arguments[^1] == "/root/x");
     }
 
     [Fact]
@@ -277,18 +278,24 @@ public sealed class GuestCommandRulesTests : IDisposable
         {
             Assert.Equal("/bin/sh", path);
             var target = arguments[^1];
-            if (arguments[1].StartsWith("mkdir -p", StringComparison.Ordinal))
+            var parent = target.TrimEnd('/').LastIndexOf('/') is var cut && cut <= 0 ? "/" : target[..cut];
+            if (arguments[1].StartsWith("mkdir -p", StringComparison.Ordinal) || arguments[1].StartsWith(": >", StringComparison.Ordinal))
             {
                 if (MkdirError is not null)
                 {
                     return new GuestCommandResult(1, "", MkdirError + "\n");
                 }
 
-                Created.Add(target);
+                if (arguments[1].StartsWith("mkdir -p", StringComparison.Ordinal))
+                {
+                    Created.Add(parent);
+                }
+
+                Assert.True(_folders.Contains(parent) || Created.Contains(parent), $"the guest has no folder {parent} to create {target} in");
+                _backend.GuestFiles[target] = [];
                 return new GuestCommandResult(0, "", "");
             }
 
-            var parent = target.TrimEnd('/').LastIndexOf('/') is var cut && cut <= 0 ? "/" : target[..target.TrimEnd('/').LastIndexOf('/')];
             var kind = _folders.Contains(target.TrimEnd('/').Length == 0 ? "/" : target.TrimEnd('/')) ? "dir"
                 : _backend.GuestFiles.ContainsKey(target) ? "file"
                 : _folders.Contains(parent) ? "absent"
