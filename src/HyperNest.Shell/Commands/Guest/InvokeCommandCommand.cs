@@ -23,7 +23,7 @@ public sealed class InvokeCommandCommand : Cmdlet
     public string[]? VMName { get; set; }
 
     [Parameter(ParameterSetName = ById, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id")]
+    [Alias("VMGuid")]
     public Guid[]? VMId { get; set; }
 
     [Parameter(Position = 1)]

@@ -127,6 +127,18 @@ public sealed class GuestCommandBindingTests : IDisposable
     }
 
     [Fact]
+    public void InvokeCommand_VmsFromThePipeline_RunsInEach()
+    {
+        _host.Vms.Add(Vm("L1", Guid.NewGuid()));
+        _host.Vms.Add(Vm("L2", Guid.NewGuid()));
+
+        var result = Invoke("Get-VM | Invoke-Command -ScriptBlock { hostname }");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal(["L1", "L2"], _host.Calls.Select(c => c.Arguments[0]));
+    }
+
+    [Fact]
     public void CopyVmFile_NamedParameters_BindToTheHostCall()
     {
         var result = Invoke("Copy-VMFile -Name L1 -SourcePath /tmp/a.txt -DestinationPath /root/a.txt -FileSource Host -CreateFullPath -Force");
