@@ -52,7 +52,9 @@ public sealed partial class QemuVmBackend
                         var written = await agent.FileWriteAsync(handle, chunk, cancellationToken).ConfigureAwait(false);
                         if (written <= 0)
                         {
-                            throw new IOException($"the guest wrote nothing of a {chunk.Length}-byte chunk to {guestPath} (is its disk full?)");
+                            throw new HostException(
+                                $"Virtual machine '{vm.Name}' wrote nothing of a {chunk.Length}-byte piece of {guestPath}: is its disk full?",
+                                ErrorCategory.WriteError, "GuestFileWriteFailed", vm.Name);
                         }
 
                         chunk = chunk[written..];
