@@ -1,13 +1,144 @@
 using HyperNest.Model;
+using HyperNest.State;
 
 namespace HyperNest.Hosting;
 
-/// <summary>Running commands in guests and copying files into them (PowerShell Direct, Copy-VMFile).</summary>
+/// <summary>
+/// Running commands in guests and copying files into them (PowerShell Direct, Copy-VMFile), both over the
+/// guest agent. Both need a Running VM whose agent answers, as Hyper-V needs a running VM with its
+/// integration services up.
+/// </summary>
 public sealed partial class VirtualizationHost
 {
-    public GuestCommandResult InvokeCommand(string vmName, string script, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("Invoke-Command is being built (issue 3).");
+    /// <summary>Where guest images carry HyperNest's shell; Invoke-Command runs `hypernest -c script` there.</summary>
+    public const string GuestShellPath = "/usr/local/bin/hypernest";
 
-    public void CopyFileToGuest(string vmName, string sourcePath, string destinationPath, bool createFullPath, bool force, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("Copy-VMFile is being built (issue 3).");
+    private const string GuestPosixShell = "/bin/sh";
+
+    /// <summary>One round trip tells what a guest path is: prints dir, file, absent (parent exists) or noparent.</summary>
+    private const string ProbePathScript =
+        "if [ -d \"$1\" ]; then echo dir; elif [ -e \"$1\" ]; then echo file; elif [ -d \"$(dirname \"$1\")\" ]; then echo absent; else echo noparent; fi";
+
+    /// <summary>
+    /// qemu-ga's guest-file-open creates a new file world-writable (0666, ignoring the umask); creating it
+    /// first with the shell gives it the guest's usual mode, which guest-file-open keeps when it truncates.
+    /// </summary>
+    private const string CreateFileScript = ": > \"$1\"";
+
+    private const string CreateFileAndFoldersScript = "mkdir -p \"$(dirname \"$1\")\" && : > \"$1\"";
+
+    private static readonly TimeSpan AgentContactTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan GuestStepTimeout = TimeSpan.FromMinutes(2);
+
+    public GuestCommandResult InvokeCommand(string vmName, string script, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var vm = LoadWithGuestContact(vmName);
+        try
+        {
+            return Execute(vm, GuestShellPath, ["-c", script], timeout, "The script", cancellationToken);
+        }
+        catch (HostException ex) when (ex.ErrorId == GuestErrors.AgentRefusedId)
+        {
+            // qemu-ga answers a missing program with an error (GLib's spawn failure), not with exit code 127.
+            throw GuestErrors.NoGuestShell(vm.Name, GuestShellPath, ex);
+        }
+    }
+
+    public void CopyFileToGuest(string vmName, string sourcePath, string destinationPath, bool createFullPath, bool force, CancellationToken cancellationToken = default)
+    {
+        var source = Path.GetFullPath(sourcePath);
+        if (!File.Exists(source))
+        {
+            throw GuestErrors.SourceMissing(source);
+        }
+
+        var vm = LoadWithGuestContact(vmName);
+        if (!destinationPath.StartsWith('/'))
+        {
+            throw GuestErrors.DestinationNotAbsolute(vm.Name, destinationPath);
+        }
+
+        var destination = destinationPath;
+        var kind = ProbeGuestPath(vm, destination, cancellationToken);
+        if (kind == "dir")
+        {
+            // Like cp: a folder as the destination receives the file under its own name.
+            destination = destination.TrimEnd('/') + "/" + Path.GetFileName(source);
+            kind = ProbeGuestPath(vm, destination, cancellationToken);
+        }
+
+        switch (kind)
+        {
+            case "dir":
+                throw GuestErrors.DestinationExists(vm.Name, destination);
+            case "file" when !force:
+                throw GuestErrors.DestinationExists(vm.Name, destination);
+            case "noparent" when !createFullPath:
+                throw GuestErrors.DestinationParentMissing(vm.Name, destination, GuestParent(destination));
+            case "noparent":
+                RunGuestStep(vm, "create the folder " + GuestParent(destination), GuestPosixShell, ["-c", CreateFileAndFoldersScript, "sh", destination], cancellationToken);
+                break;
+            case "absent":
+                RunGuestStep(vm, "create " + destination, GuestPosixShell, ["-c", CreateFileScript, "sh", destination], cancellationToken);
+                break;
+        }
+
+        using var content = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read);
+        GuardAgentSilence(vm, GuestStepTimeout, "copying " + source, () =>
+        {
+            _backend.GuestWriteFile(vm, destination, content, cancellationToken);
+            return true;
+        });
+    }
+
+    /// <summary>Loads the VM and checks the two preconditions of PowerShell Direct: Running, and the guest agent answers.</summary>
+    private VmRecord LoadWithGuestContact(string vmName)
+    {
+        var vm = Load(vmName);
+        if (vm.State != VmState.Running)
+        {
+            throw GuestErrors.NotRunning(vm.Name, vm.State);
+        }
+
+        if (!_backend.Heartbeat(vm, AgentContactTimeout))
+        {
+            throw GuestErrors.AgentSilent(vm.Name);
+        }
+
+        return vm;
+    }
+
+    private string ProbeGuestPath(VmRecord vm, string path, CancellationToken cancellationToken) =>
+        RunGuestStep(vm, "look up " + path, GuestPosixShell, ["-c", ProbePathScript, "sh", path], cancellationToken).StandardOutput.Trim();
+
+    private GuestCommandResult RunGuestStep(VmRecord vm, string step, string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = Execute(vm, program, arguments, GuestStepTimeout, "Copy-VMFile's step to " + step, cancellationToken);
+        return result.Succeeded ? result : throw GuestErrors.GuestStepFailed(vm.Name, step, result);
+    }
+
+    private GuestCommandResult Execute(VmRecord vm, string program, IReadOnlyList<string> arguments, TimeSpan timeout, string what, CancellationToken cancellationToken) =>
+        GuardAgentSilence(vm, timeout, what, () => _backend.GuestExecute(vm, program, arguments, null, timeout, cancellationToken));
+
+    private static T GuardAgentSilence<T>(VmRecord vm, TimeSpan timeout, string what, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (TimeoutException ex)
+        {
+            throw GuestErrors.TimedOut(vm.Name, what, timeout, ex);
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+        {
+            throw GuestErrors.AgentSilent(vm.Name, ex.Message);
+        }
+    }
+
+    private static string GuestParent(string path)
+    {
+        var cut = path.TrimEnd('/').LastIndexOf('/');
+        return cut <= 0 ? "/" : path[..cut];
+    }
 }

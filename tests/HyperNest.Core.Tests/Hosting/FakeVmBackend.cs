@@ -76,9 +76,25 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public bool? HypervisorActive(VmRecord vm) => IsAlive(vm) ? HypervisorInGuest : null;
 
-    public GuestCommandResult GuestExecute(VmRecord vm, string path, IReadOnlyList<string> arguments, byte[]? standardInput, TimeSpan timeout, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("guest commands are not faked yet");
+    /// <summary>Every guest-exec, in order.</summary>
+    public List<(Guid Vm, string Path, IReadOnlyList<string> Arguments)> GuestExecutions { get; } = [];
 
-    public void GuestWriteFile(VmRecord vm, string guestPath, Stream content, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("guest files are not faked yet");
+    /// <summary>What the guest answers to a program; tests replace it (or throw from it, as a silent agent would).</summary>
+    public Func<string, IReadOnlyList<string>, GuestCommandResult> GuestProgram { get; set; } = (_, _) => new(0, "", "");
+
+    /// <summary>Files written into guests, by guest path.</summary>
+    public Dictionary<string, byte[]> GuestFiles { get; } = [];
+
+    public GuestCommandResult GuestExecute(VmRecord vm, string path, IReadOnlyList<string> arguments, byte[]? standardInput, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        GuestExecutions.Add((vm.Id, path, arguments));
+        return GuestProgram(path, arguments);
+    }
+
+    public void GuestWriteFile(VmRecord vm, string guestPath, Stream content, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        content.CopyTo(copy);
+        GuestFiles[guestPath] = copy.ToArray();
+    }
 }
