@@ -66,6 +66,12 @@ public static class RecipeHasher
             Field("extra-sha256", HashFileContent(extra.HostPath));
         }
 
+        foreach (var nested in recipe.NestedImages)
+        {
+            Field("nested-image", nested.Name);
+            Field("nested-hash", ComputeHash(nested));
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

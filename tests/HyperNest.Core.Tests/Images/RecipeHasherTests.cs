@@ -26,7 +26,7 @@ public sealed class RecipeHasherTests
 
     [Fact]
     public void TinyRecipeHashIsStableAcrossCalls() =>
-        Assert.Equal(RecipeHasher.ComputeHash(TinyImage.CreateRecipe()), RecipeHasher.ComputeHash(TinyImage.CreateRecipe()));
+        Assert.Equal(RecipeHasher.ComputeHash(TinyImage.CreateRecipe(TestGuestBinary.Path)), RecipeHasher.ComputeHash(TinyImage.CreateRecipe(TestGuestBinary.Path)));
 
     [Fact]
     public void EveryFieldThatShapesTheImageChangesTheHash()
