@@ -41,6 +41,7 @@ public static class HostImage
                 new("/etc/hypernest/rc.sysinit", HostGuestScripts.SystemInit, TinyImage.Executable),
                 new("/etc/hypernest/rc.host", HostGuestScripts.HostInit, TinyImage.Executable),
             ],
+            ExcludedPaths = [.. DebianSlimming.ExcludedPaths, .. DebianSlimming.UnusedFirmware],
             NestedImages = [tiny],
             FreeSpaceBytes = FreeSpaceBytes,
             VersionSalt = "host-1",
