@@ -79,8 +79,7 @@ public static class RecipeHasher
     {
         try
         {
-            using var stream = File.OpenRead(hostPath);
-            return Convert.ToHexStringLower(SHA256.HashData(stream));
+            return FileContentHashes.Sha256Hex(hostPath);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

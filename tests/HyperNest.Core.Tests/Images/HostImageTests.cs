@@ -12,7 +12,7 @@ public sealed class HostImageTests
         File.WriteAllText(binary, "build 1");
         var first = RecipeHasher.ComputeHash(TinyImage.CreateRecipe(binary));
 
-        File.WriteAllText(binary, "build 2");
+        File.WriteAllText(binary, "build 2, rebuilt");
 
         Assert.NotEqual(first, RecipeHasher.ComputeHash(TinyImage.CreateRecipe(binary)));
     }
@@ -42,7 +42,7 @@ public sealed class HostImageTests
         Assert.Equal(baseline, RecipeHasher.ComputeHash(HostImage.CreateRecipe(there)));
         var otherTiny = HostImage.CreateRecipe(here) with { NestedImages = [TinyImage.CreateRecipe(here) with { VersionSalt = "other" }] };
         Assert.NotEqual(baseline, RecipeHasher.ComputeHash(otherTiny));
-        File.WriteAllText(here, "build 2");
+        File.WriteAllText(here, "build 2, rebuilt");
         Assert.NotEqual(baseline, RecipeHasher.ComputeHash(HostImage.CreateRecipe(here)));
     }
 
