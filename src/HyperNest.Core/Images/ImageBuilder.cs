@@ -47,6 +47,11 @@ public sealed class ImageBuilder
             return existing;
         }
 
+        // Nested images first, outside this image's staging, so they land in the cache for the host too.
+        var nestedHashes = recipe.NestedImages
+            .Select(nested => (Recipe: nested, Hash: Build(nested, force: false, progress, cancellationToken).RecipeHash))
+            .ToList();
+
         foreach (var stale in cache.FindStaleStagingDirectories(recipe.Name, hash))
         {
             MountGuard.DeleteDirectory(stale, TextWriter.Null);
@@ -58,7 +63,7 @@ public sealed class ImageBuilder
         {
             using (var log = new StreamWriter(logPath) { AutoFlush = true })
             {
-                BuildInto(recipe, hash, staging, log, Report, cancellationToken);
+                BuildInto(recipe, hash, staging, log, Report, nestedHashes, cancellationToken);
             }
 
             Report(99, "publishing");
@@ -80,7 +85,9 @@ public sealed class ImageBuilder
         return cache.Lookup(recipe, hash);
     }
 
-    private static void BuildInto(ImageRecipe recipe, string hash, string staging, StreamWriter log, Action<int, string> report, CancellationToken cancellationToken)
+    private void BuildInto(
+        ImageRecipe recipe, string hash, string staging, StreamWriter log, Action<int, string> report,
+        IReadOnlyList<(ImageRecipe Recipe, string Hash)> nestedImages, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var rootDir = Path.Combine(staging, "rootfs");
@@ -91,6 +98,11 @@ public sealed class ImageBuilder
 
         report(60, "installing recipe files");
         GuestFileInstaller.Install(recipe, rootDir);
+        foreach (var (nested, nestedHash) in nestedImages)
+        {
+            NestedImageInstaller.Install(cache, nested, nestedHash, rootDir);
+        }
+
         var kernel = GuestKernel.Find(rootDir, recipe.KernelPackage);
         File.Copy(kernel.VmlinuzPath, Path.Combine(staging, ImageLayout.KernelFile));
         report(62, "unpacking the kernel for PVH boot");

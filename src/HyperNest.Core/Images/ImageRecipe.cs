@@ -36,6 +36,13 @@ public sealed record ImageRecipe
     /// <summary>Host files copied into the guest (e.g. the hypernest binary); hashed by content.</summary>
     public IReadOnlyList<ExtraFile> ExtraFiles { get; init; } = [];
 
+    /// <summary>
+    /// Images built first and placed, ready to use, in the guest's own image cache
+    /// (<see cref="ImageCache.DefaultRoot"/>/images/&lt;name&gt;-&lt;hash12&gt;/), so a HyperNest inside the
+    /// guest finds them under the same recipe hash and never builds them. Their hashes enter this one's.
+    /// </summary>
+    public IReadOnlyList<ImageRecipe> NestedImages { get; init; } = [];
+
     /// <summary>Paths (globs understood by dpkg path-exclude) left out of the root file system to keep it small.</summary>
     public IReadOnlyList<string> ExcludedPaths { get; init; } = [];
 

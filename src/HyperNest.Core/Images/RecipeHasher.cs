@@ -66,6 +66,12 @@ public static class RecipeHasher
             Field("extra-sha256", HashFileContent(extra.HostPath));
         }
 
+        foreach (var nested in recipe.NestedImages)
+        {
+            Field("nested-image", nested.Name);
+            Field("nested-hash", ComputeHash(nested));
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -73,8 +79,7 @@ public static class RecipeHasher
     {
         try
         {
-            using var stream = File.OpenRead(hostPath);
-            return Convert.ToHexStringLower(SHA256.HashData(stream));
+            return FileContentHashes.Sha256Hex(hostPath);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

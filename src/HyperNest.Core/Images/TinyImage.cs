@@ -22,11 +22,21 @@ public static class TinyImage
         "virtio_pci", "virtio_blk", "crc32c_generic", "ext4", "virtio_console", "virtio_net",
     ];
 
-    public static ImageRecipe CreateRecipe() => new()
+    /// <summary>
+    /// What the self-contained hypernest binary needs besides libc (it runs with
+    /// InvariantGlobalization, so no libicu); libgcc-s1 and zlib1g are essential already, listed so the
+    /// contract does not rest on that.
+    /// </summary>
+    public static readonly IReadOnlyList<string> GuestBinaryPackages = ["libstdc++6", "libgcc-s1", "zlib1g"];
+
+    /// <summary>The recipe with the hypernest binary <see cref="GuestBinary.Locate()"/> finds.</summary>
+    public static ImageRecipe CreateRecipe() => CreateRecipe(GuestBinary.Locate());
+
+    public static ImageRecipe CreateRecipe(string guestBinaryPath) => new()
     {
         Name = Name,
         Description = "Debian 12 kernel, busybox init and the QEMU guest agent; boots in seconds under TCG.",
-        Packages = ["busybox-static", "qemu-guest-agent"],
+        Packages = ["busybox-static", "qemu-guest-agent", .. GuestBinaryPackages],
         KernelPackage = "linux-image-amd64",
         InitramfsModules = InitramfsModules,
         InitramfsInit = InitramfsScripts.Init,
@@ -43,6 +53,7 @@ public static class TinyImage
             new("/etc/acpi/PWRF/00000080", TinyGuestScripts.PowerButtonAction, Executable),
             new("/sbin/shutdown", TinyGuestScripts.ShutdownCommand, Executable),
         ],
+        ExtraFiles = [GuestBinary.AsExtraFile(guestBinaryPath)],
         GuestLinks =
         [
             new("/sbin/init", "/bin/busybox"),
@@ -50,11 +61,11 @@ public static class TinyImage
             new("/sbin/halt", "/bin/busybox"),
             new("/sbin/reboot", "/bin/busybox"),
         ],
-        VersionSalt = "tiny-2",
+        VersionSalt = "tiny-3",
     };
 
-    private const UnixFileMode Regular =
+    internal const UnixFileMode Regular =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    private const UnixFileMode Executable = Regular | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+    internal const UnixFileMode Executable = Regular | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 }

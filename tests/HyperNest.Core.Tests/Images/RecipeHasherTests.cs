@@ -26,7 +26,7 @@ public sealed class RecipeHasherTests
 
     [Fact]
     public void TinyRecipeHashIsStableAcrossCalls() =>
-        Assert.Equal(RecipeHasher.ComputeHash(TinyImage.CreateRecipe()), RecipeHasher.ComputeHash(TinyImage.CreateRecipe()));
+        Assert.Equal(RecipeHasher.ComputeHash(TinyImage.CreateRecipe(TestGuestBinary.Path)), RecipeHasher.ComputeHash(TinyImage.CreateRecipe(TestGuestBinary.Path)));
 
     [Fact]
     public void EveryFieldThatShapesTheImageChangesTheHash()
@@ -72,7 +72,7 @@ public sealed class RecipeHasherTests
         Assert.Equal(v1, RecipeHasher.ComputeHash(WithExtra(second)));
         Assert.NotEqual(RecipeHasher.ComputeHash(Recipe()), v1);
 
-        File.WriteAllText(first, "binary v2");
+        File.WriteAllText(first, "binary v2, rebuilt");
         Assert.NotEqual(v1, RecipeHasher.ComputeHash(WithExtra(first)));
     }
 

@@ -1,0 +1,50 @@
+namespace HyperNest.Images;
+
+/// <summary>
+/// "host": a guest that is itself a HyperNest host (Hyper-V installed in L1). The tiny guest's boot
+/// (busybox init, lean initramfs, agent) plus QEMU, qemu-img, iproute2 and nftables, the hypervisor
+/// and network modules, the hypernest binary, and the tiny image prebuilt in its image cache so L2
+/// guests start without a build.
+/// </summary>
+public static class HostImage
+{
+    public const string Name = "host";
+
+    /// <summary>Room for L2 overlays, saved states and VHDs created inside the L1 host.</summary>
+    public const long FreeSpaceBytes = 1536L * 1024 * 1024;
+
+    /// <summary>
+    /// qemu-system-x86's Recommends are not installed (mmdebstrap's essential variant), so the parts a
+    /// host uses are named: qemu-utils (qemu-img for overlays), ovmf (generation 2). SeaBIOS and iPXE
+    /// come as hard dependencies.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Packages =
+    [
+        "busybox-static", "qemu-guest-agent", .. TinyImage.GuestBinaryPackages,
+        "qemu-system-x86", "qemu-utils", "ovmf", "iproute2", "nftables",
+    ];
+
+    public static ImageRecipe CreateRecipe() => CreateRecipe(GuestBinary.Locate());
+
+    public static ImageRecipe CreateRecipe(string guestBinaryPath)
+    {
+        var tiny = TinyImage.CreateRecipe(guestBinaryPath);
+        return tiny with
+        {
+            Name = Name,
+            Description = "HyperNest host for nested virtualization: QEMU, nftables, the hypernest binary and the tiny image prebuilt.",
+            Packages = Packages,
+            GuestFiles =
+            [
+                .. tiny.GuestFiles.Where(file => file.GuestPath is not "/etc/hostname" and not "/etc/hypernest/rc.sysinit"),
+                new("/etc/hostname", "host\n", TinyImage.Regular),
+                new("/etc/hypernest/rc.sysinit", HostGuestScripts.SystemInit, TinyImage.Executable),
+                new("/etc/hypernest/rc.host", HostGuestScripts.HostInit, TinyImage.Executable),
+            ],
+            ExcludedPaths = [.. DebianSlimming.ExcludedPaths, .. DebianSlimming.UnusedFirmware],
+            NestedImages = [tiny],
+            FreeSpaceBytes = FreeSpaceBytes,
+            VersionSalt = "host-1",
+        };
+    }
+}
