@@ -10,6 +10,12 @@ hn_publish
 cd "$HN_ROOT"
 dotnet build HyperNest.slnx -c Release -nologo -v quiet
 
+# Guest images come from Debian packages (mmdebstrap and the machine's apt sources), which the test
+# namespace cannot reach: build them here, before unshare. Cached by recipe hash, so this is quick when
+# nothing changed. "host" contains "tiny", so this builds both.
+echo "==> Guest images"
+hypernest -c 'New-VMImage -Name host | Out-Null; Get-VMImage'
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -53,6 +53,11 @@ public sealed class IsolatedHost : IDisposable
     public string Consoles()
     {
         var text = new StringBuilder();
+        if (!Directory.Exists(Paths.RuntimeRoot))
+        {
+            return "(no VM was started)";
+        }
+
         foreach (var log in Directory.EnumerateFiles(Paths.RuntimeRoot, "*.log", SearchOption.AllDirectories))
         {
             text.AppendLine($"--- {log}").AppendLine(string.Join('\n', File.ReadLines(log).TakeLast(40)));

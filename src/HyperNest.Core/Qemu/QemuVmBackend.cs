@@ -73,7 +73,12 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
         try
         {
             var status = WithQmp(vm, qmp => qmp.QueryStatusAsync());
-            return status.Running ? VmState.Running : VmState.Paused;
+
+            // Only QEMU's own paused states mean Paused; a transitional run state (finish-migrate,
+            // prelaunch, …) says nothing about what the user last asked for, so the stored state stands.
+            return status.Running ? VmState.Running
+                : status.Status is "paused" or "suspended" ? VmState.Paused
+                : vm.State;
         }
         catch (Exception ex) when (IsUnreachable(ex))
         {
