@@ -4,7 +4,7 @@
 set -euo pipefail
 
 HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-HN_PACKAGES=(qemu-system-x86 qemu-utils ovmf seabios mmdebstrap nftables iproute2 busybox-static cpio zstd e2fsprogs python3 util-linux)
+HN_PACKAGES=(qemu-system-x86 qemu-utils ovmf seabios mmdebstrap nftables iproute2 busybox-static cpio zstd xz-utils e2fsprogs util-linux)
 
 hn_require_root() {
   if [[ $(id -u) -ne 0 ]]; then
