@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -35,11 +36,13 @@ public sealed record Ipv4Prefix
             throw new ArgumentException($"'{Sanitize(text)}' is not an IPv4 prefix such as 192.168.100.0/24.", nameof(text));
         }
 
-        var bits = BitConverterBigEndian(address);
+        var bits = BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());
         var mask = length == 0 ? 0u : uint.MaxValue << (32 - length);
         if ((bits & ~mask) != 0)
         {
-            var network = new IPAddress(BitConverter.IsLittleEndian ? System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(bits & mask) : bits & mask);
+            var networkBytes = new byte[4];
+            BinaryPrimitives.WriteUInt32BigEndian(networkBytes, bits & mask);
+            var network = new IPAddress(networkBytes);
             throw new ArgumentException($"'{text}' has host bits set; the prefix is {network}/{length}.", nameof(text));
         }
 
@@ -54,8 +57,6 @@ public sealed record Ipv4Prefix
         var parts = text.Split('.');
         return parts.Length == 4 && parts.All(p => p.Length is >= 1 and <= 3 && p.All(char.IsAsciiDigit));
     }
-
-    private static uint BitConverterBigEndian(IPAddress address) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());
 
     private static string Sanitize(string text) => new(text.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray());
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace HyperNest.Network.Nftables;
 
 /// <summary>Renders the <c>inet hypernest_nat</c> table that stands in for WinNAT (New-NetNat).</summary>
