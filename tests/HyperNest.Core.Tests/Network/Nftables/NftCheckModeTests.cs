@@ -5,7 +5,8 @@ namespace HyperNest.Core.Tests.Network.Nftables;
 
 /// <summary>
 /// Hands the rendered text to the real nft parser in check mode (-c): it resolves and validates the
-/// whole batch against the kernel without committing it, so nothing on the machine changes.
+/// whole batch against the kernel without committing it, so nothing on the machine changes. Needs root
+/// and nftables, which ./test.sh requires and installs.
 /// </summary>
 public sealed class NftCheckModeTests
 {
@@ -24,7 +25,7 @@ public sealed class NftCheckModeTests
         NatRuleset.Render([NatRulesetTests.Nat("Lab A", "192.168.100.0/24"), NatRulesetTests.Nat("lab-b", "10.0.0.0/8")]),
     };
 
-    [NftCheckTheory]
+    [Theory]
     [MemberData(nameof(Rulesets))]
     public void NftCheck_RenderedRuleset_IsAccepted(string ruleset)
     {
@@ -33,7 +34,7 @@ public sealed class NftCheckModeTests
         Assert.True(exitCode == 0, $"nft -c rejected the ruleset (exit {exitCode}): {stderr}\n{ruleset}");
     }
 
-    [NftCheckFact]
+    [Fact]
     public void NftCheck_BrokenRuleset_IsRejected()
     {
         // Proves the check above can fail: the same table with a misspelt hook must be refused.
