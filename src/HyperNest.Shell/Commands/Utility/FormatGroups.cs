@@ -1,3 +1,5 @@
+using HyperNest.Shell.Formatting;
+
 namespace HyperNest.Shell.Commands.Utility;
 
 /// <summary>Splits formatter input into runs of one type, each printed as its own table or list.</summary>
@@ -22,4 +24,8 @@ internal static class FormatGroups
             yield return current;
         }
     }
+
+    /// <summary>Strings, numbers and other scalars print one per line, whatever view was asked for.</summary>
+    public static FormattedText ScalarLines(IEnumerable<object> group) =>
+        new(string.Concat(group.Select(v => ValueText.Format(v) + "\n")));
 }

@@ -5,34 +5,21 @@ namespace HyperNest.Shell.Commands.Utility;
 
 /// <remarks>Column widths always come from the content, so -AutoSize is accepted for compatibility and changes nothing.</remarks>
 [Cmdlet("Format", "Table", Synopsis = "Shows objects as a table, with the type's default columns or the properties given.")]
-public sealed class FormatTableCommand : Cmdlet
+public sealed class FormatTableCommand : CollectingCmdlet
 {
-    private readonly List<object> _items = [];
-
     [Parameter(Position = 0)]
     public string[]? Property { get; set; }
 
     [Parameter]
     public SwitchParameter AutoSize { get; set; }
 
-    [Parameter(ValueFromPipeline = true)]
-    public object? InputObject { get; set; }
-
-    protected internal override void ProcessRecord()
-    {
-        if (InputObject is not null)
-        {
-            _items.Add(InputObject);
-        }
-    }
-
     protected internal override void EndProcessing()
     {
-        foreach (var group in FormatGroups.ByType(_items))
+        foreach (var group in FormatGroups.ByType(Items))
         {
             if (ValueText.IsScalar(group[0]))
             {
-                WriteObject(new FormattedText(string.Concat(group.Select(v => ValueText.Format(v) + "\n"))));
+                WriteObject(FormatGroups.ScalarLines(group));
                 continue;
             }
 

@@ -3,10 +3,8 @@ using HyperNest.Shell.Engine;
 namespace HyperNest.Shell.Commands.Utility;
 
 [Cmdlet("Sort", "Object", Synopsis = "Sorts objects by the given properties (or by themselves); -Descending reverses, -Unique drops duplicates.")]
-public sealed class SortObjectCommand : Cmdlet
+public sealed class SortObjectCommand : CollectingCmdlet
 {
-    private readonly List<object> _items = [];
-
     [Parameter(Position = 0)]
     public string[]? Property { get; set; }
 
@@ -16,24 +14,13 @@ public sealed class SortObjectCommand : Cmdlet
     [Parameter]
     public SwitchParameter Unique { get; set; }
 
-    [Parameter(ValueFromPipeline = true)]
-    public object? InputObject { get; set; }
-
-    protected internal override void ProcessRecord()
-    {
-        if (InputObject is not null)
-        {
-            _items.Add(InputObject);
-        }
-    }
-
     protected internal override void EndProcessing()
     {
         var keys = Property is { Length: > 0 } ? Property : null;
         var comparer = new SortKeyComparer(keys);
         IEnumerable<object> sorted = Descending
-            ? _items.OrderByDescending(item => item, comparer)
-            : _items.OrderBy(item => item, comparer);
+            ? Items.OrderByDescending(item => item, comparer)
+            : Items.OrderBy(item => item, comparer);
         if (Unique)
         {
             sorted = DistinctAdjacent(sorted.ToList(), comparer);
