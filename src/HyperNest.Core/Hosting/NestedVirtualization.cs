@@ -1,4 +1,5 @@
 using HyperNest.Model;
+using HyperNest.Platform;
 
 namespace HyperNest.Hosting;
 
@@ -53,7 +54,7 @@ public sealed record NestedVirtualizationSupport(bool Supported, string Mode, Vm
 
         var module = intel ? "kvm_intel" : "kvm_amd";
         var path = facts.NestedParameterPath ?? $"/sys/module/{module}/parameters/nested";
-        checks.Add(AcceleratorNestedOn(facts.NestedParameter)
+        checks.Add(AcceleratorProbe.ParseNested(facts.NestedParameter) == true
             ? new("KVM nested parameter", NestedPrerequisite.Pass, $"{path} is {facts.NestedParameter}")
             : new("KVM nested parameter", NestedPrerequisite.Fail,
                 $"{path} is {facts.NestedParameter ?? "missing"}: put 'options {module} nested=1' in /etc/modprobe.d/{module}.conf and reload {module} (or reboot)"));
@@ -70,6 +71,4 @@ public sealed record NestedVirtualizationSupport(bool Supported, string Mode, Vm
         var supported = checks.All(c => c.Result != NestedPrerequisite.Fail);
         return new(supported, intel ? "hardware (KVM, Intel VT-x with EPT)" : "hardware (KVM, AMD-V with NPT)", minimum, checks);
     }
-
-    private static bool AcceleratorNestedOn(string? value) => value?.Trim() is "Y" or "y" or "1";
 }

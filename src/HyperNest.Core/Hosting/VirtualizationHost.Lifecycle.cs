@@ -44,10 +44,6 @@ public sealed partial class VirtualizationHost
         {
             pid = _backend.Start(vm, boot, restoring, CancellationToken.None);
         }
-        catch (HostException)
-        {
-            throw;
-        }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {
             throw HostErrors.Failed($"'{vm.Name}' failed to start: {ex.Message}", vm.Name, ex);

@@ -43,16 +43,11 @@ public sealed class CopyVmFileCommand : Cmdlet
             ThrowParameterError($"Copy-VMFile copies from this host into the guest only: -FileSource Host is the only value (as in Hyper-V); '{FileSource}' is not one.");
         }
 
-        foreach (var name in VmNameResolver.Resolve(Host, ParameterSetName == ByObject ? null : Name, ParameterSetName == ByObject ? VM : null))
-        {
-            try
-            {
-                Host.CopyFileToGuest(name, SourcePath, DestinationPath, CreateFullPath, Force, CancellationToken);
-            }
-            catch (HostException ex)
-            {
-                WriteError(ex);
-            }
-        }
+        VmNameResolver.ForEach(
+            Host,
+            ParameterSetName == ByObject ? null : Name,
+            ParameterSetName == ByObject ? VM : null,
+            name => Host.CopyFileToGuest(name, SourcePath, DestinationPath, CreateFullPath, Force, CancellationToken),
+            WriteError);
     }
 }

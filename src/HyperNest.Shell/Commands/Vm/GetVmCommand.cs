@@ -18,16 +18,6 @@ public sealed class GetVmCommand : Cmdlet
             return;
         }
 
-        foreach (var name in VmNameResolver.Resolve(Host, Name, null))
-        {
-            try
-            {
-                WriteObject(Host.GetVm(name));
-            }
-            catch (HostException ex)
-            {
-                WriteError(ex);
-            }
-        }
+        VmNameResolver.ForEach(Host, Name, null, name => WriteObject(Host.GetVm(name)), WriteError);
     }
 }

@@ -61,11 +61,12 @@ public sealed class NewVmCommand : Cmdlet
             }
         }
 
-        var request = new NewVmRequest
+        // Unset parameters keep NewVmRequest's defaults, which are Hyper-V's (512 MB, generation 1).
+        var defaults = new NewVmRequest { Name = Name ?? "New Virtual Machine" };
+        var request = defaults with
         {
-            Name = Name ?? "New Virtual Machine",
-            MemoryStartupBytes = MemoryStartupBytes ?? 512L * 1024 * 1024,
-            Generation = Generation ?? 1,
+            MemoryStartupBytes = MemoryStartupBytes ?? defaults.MemoryStartupBytes,
+            Generation = Generation ?? defaults.Generation,
             Version = version,
             Path = Path,
             SwitchName = SwitchName,

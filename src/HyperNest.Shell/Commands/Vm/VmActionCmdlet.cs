@@ -24,25 +24,17 @@ public abstract class VmActionCmdlet : Cmdlet
     [Parameter]
     public SwitchParameter Passthru { get; set; }
 
-    protected internal override void ProcessRecord()
-    {
-        foreach (var name in VmNameResolver.Resolve(Host, ParameterSetName == ByObject ? null : Name, ParameterSetName == ByObject ? VM : null))
-        {
-            try
-            {
-                var result = Act(name);
-                if (Passthru && result is not null)
-                {
-                    WriteObject(result);
-                }
-            }
-            catch (HostException ex)
-            {
-                WriteError(ex);
-            }
-        }
-    }
+    protected internal override void ProcessRecord() =>
+        VmNameResolver.ForEach(Host, ParameterSetName == ByObject ? null : Name, ParameterSetName == ByObject ? VM : null, WriteActResult, WriteError);
 
     /// <summary>Acts on one VM; returns what -Passthru writes.</summary>
     protected abstract object? Act(string vmName);
+
+    private void WriteActResult(string vmName)
+    {
+        if (Act(vmName) is { } result && Passthru)
+        {
+            WriteObject(result);
+        }
+    }
 }

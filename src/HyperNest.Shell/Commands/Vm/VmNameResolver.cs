@@ -34,4 +34,23 @@ internal static class VmNameResolver
 
         return names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
+
+    /// <summary>
+    /// Acts on each target VM on its own: a HostException for one VM becomes that VM's error record
+    /// (through <paramref name="onError"/>) and the others still run, as Hyper-V's cmdlets do.
+    /// </summary>
+    public static void ForEach(IVirtualizationHost host, IEnumerable<string>? patterns, IEnumerable<VirtualMachine>? objects, Action<string> act, Action<HostException> onError)
+    {
+        foreach (var name in Resolve(host, patterns, objects))
+        {
+            try
+            {
+                act(name);
+            }
+            catch (HostException ex)
+            {
+                onError(ex);
+            }
+        }
+    }
 }

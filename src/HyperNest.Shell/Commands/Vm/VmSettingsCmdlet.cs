@@ -20,20 +20,8 @@ public abstract class VmSettingsCmdlet : Cmdlet
     [Parameter(ParameterSetName = ByObject, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public VirtualMachine[]? VM { get; set; }
 
-    protected internal override void ProcessRecord()
-    {
-        foreach (var name in VmNameResolver.Resolve(Host, ParameterSetName == ByObject ? null : VMName, ParameterSetName == ByObject ? VM : null))
-        {
-            try
-            {
-                Act(name);
-            }
-            catch (HostException ex)
-            {
-                WriteError(ex);
-            }
-        }
-    }
+    protected internal override void ProcessRecord() =>
+        VmNameResolver.ForEach(Host, ParameterSetName == ByObject ? null : VMName, ParameterSetName == ByObject ? VM : null, Act, WriteError);
 
     protected abstract void Act(string vmName);
 }
