@@ -5,6 +5,7 @@ using HyperNest.Model;
 using HyperNest.Qemu;
 using HyperNest.Qemu.GuestAgent;
 using HyperNest.Qemu.Qmp;
+using HyperNest.Storage;
 using Xunit.Abstractions;
 
 namespace HyperNest.IntegrationTests;
@@ -24,7 +25,7 @@ public sealed class GuestAgentTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var image = new CachedImageStore(_lab.Paths).Build("tiny", force: false, progress: null, CancellationToken.None);
         var overlay = Path.Combine(_lab.Home, "overlay.qcow2");
-        RunQemuImg("create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", image.DiskPath!, overlay);
+        new QemuImgDiskTool().Create(overlay, 0, image.DiskPath!, preallocate: false);
         var id = Guid.NewGuid();
         var spec = new QemuLaunchSpec
         {
@@ -92,19 +93,5 @@ public sealed class GuestAgentTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         _lab.Dispose();
-    }
-
-    private static void RunQemuImg(params string[] args)
-    {
-        var start = new ProcessStartInfo("qemu-img") { RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "qemu-img failed: " + error);
     }
 }
