@@ -1,4 +1,5 @@
 using HyperNest.Images;
+using HyperNest.Network.Linux;
 using HyperNest.Qemu;
 using HyperNest.State;
 using HyperNest.Storage;
@@ -24,6 +25,6 @@ public static class HostFactory
         }
 
         var store = StateStore.Open(paths.StateDatabase);
-        return new VirtualizationHost(paths, store, new QemuVmBackend(paths), new CachedImageStore(paths), new QemuImgDiskTool());
+        return new VirtualizationHost(paths, store, new QemuVmBackend(paths), new CachedImageStore(paths), new QemuImgDiskTool(), new LinuxNetworkBackend(paths));
     }
 }

@@ -10,9 +10,20 @@ public sealed record HostPaths(string Home, string Cache)
     public const string DefaultHome = "/var/lib/hypernest";
     public const string DefaultCache = "/var/cache/hypernest";
 
+    public const string DefaultResolverConfiguration = "/etc/resolv.conf";
+
     public static HostPaths FromEnvironment() => new(
         Environment.GetEnvironmentVariable("HYPERNEST_HOME") is { Length: > 0 } home ? Path.GetFullPath(home) : DefaultHome,
-        Environment.GetEnvironmentVariable("HYPERNEST_CACHE") is { Length: > 0 } cache ? Path.GetFullPath(cache) : DefaultCache);
+        Environment.GetEnvironmentVariable("HYPERNEST_CACHE") is { Length: > 0 } cache ? Path.GetFullPath(cache) : DefaultCache)
+    {
+        ResolverConfiguration = Environment.GetEnvironmentVariable("HYPERNEST_RESOLV_CONF") is { Length: > 0 } resolv ? Path.GetFullPath(resolv) : DefaultResolverConfiguration,
+    };
+
+    /// <summary>
+    /// The file the DNS cmdlets (netsh … dnsserver, Set-DnsClientServerAddress) write. HYPERNEST_RESOLV_CONF
+    /// moves it: network namespaces share the machine's /etc, so tests point it elsewhere.
+    /// </summary>
+    public string ResolverConfiguration { get; init; } = DefaultResolverConfiguration;
 
     public string StateDatabase => Path.Combine(Home, "state.db");
 

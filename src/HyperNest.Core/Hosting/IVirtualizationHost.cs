@@ -90,4 +90,79 @@ public interface IVirtualizationHost : IDisposable
 
     /// <summary>Builds an image (cached by its recipe hash); returns at once when it is already built unless <paramref name="force"/>.</summary>
     VmImage NewImage(string name, bool force, IProgress<ProgressUpdate>? progress = null);
+
+    // ---- Virtual switches (New-/Get-/Remove-/Rename-VMSwitch) ----
+
+    /// <summary>Creates a switch and its bridge (and for External binds the NIC). Refused: duplicate or bad name, unknown or busy NIC, bad type.</summary>
+    VmSwitch NewVmSwitch(NewVmSwitchRequest request);
+
+    /// <summary>All switches, ordered by name.</summary>
+    IReadOnlyList<VmSwitch> GetVmSwitches();
+
+    /// <summary>One switch by exact (case-insensitive) name; throws ObjectNotFound.</summary>
+    VmSwitch GetVmSwitch(string name);
+
+    /// <summary>Deletes a switch. Refused while VM adapters are connected unless <paramref name="force"/> (they are disconnected).</summary>
+    void RemoveVmSwitch(string name, bool force);
+
+    VmSwitch RenameVmSwitch(string name, string newName);
+
+    // ---- VM network adapters (Add-/Remove-/Connect-/Disconnect-/Get-/Set-VMNetworkAdapter) ----
+
+    /// <summary>The VM's adapters, in slot order.</summary>
+    IReadOnlyList<VmNetworkAdapter> GetVmNetworkAdapters(string vmName);
+
+    /// <summary>The host's own adapters on switches ("vEthernet (Name)"), Get-VMNetworkAdapter -ManagementOS.</summary>
+    IReadOnlyList<VmNetworkAdapter> GetManagementOsNetworkAdapters();
+
+    /// <summary>Adds an adapter. Only while the VM is Off (no hot-add yet).</summary>
+    VmNetworkAdapter AddVmNetworkAdapter(string vmName, AddVmNetworkAdapterRequest request);
+
+    void RemoveVmNetworkAdapter(string vmName, Guid adapterId);
+
+    /// <summary>Connects (or moves) the adapter to a switch; applies at once to a running VM.</summary>
+    VmNetworkAdapter ConnectVmNetworkAdapter(string vmName, Guid adapterId, string switchName);
+
+    /// <summary>Unplugs the adapter from its switch; a running guest sees its link go down.</summary>
+    VmNetworkAdapter DisconnectVmNetworkAdapter(string vmName, Guid adapterId);
+
+    /// <summary>Changes port settings (applied at once to a running VM's port) or the MAC (only while Off).</summary>
+    VmNetworkAdapter SetVmNetworkAdapter(string vmName, Guid adapterId, SetVmNetworkAdapterRequest request);
+
+    // ---- This machine's own networking (Get-NetAdapter, *-NetIPAddress, *-NetNat, DNS client) ----
+
+    /// <summary>Every interface under its Windows-style name, ordered by ifIndex (loopback, taps and private bridges left out).</summary>
+    IReadOnlyList<NetAdapter> GetNetAdapters();
+
+    /// <summary>Every address of the interfaces Get-NetAdapter shows, plus loopback.</summary>
+    IReadOnlyList<NetIpAddress> GetNetIpAddresses();
+
+    /// <summary>Adds an address (and the default route when a gateway is given); kept and re-applied at boot.</summary>
+    IReadOnlyList<NetIpAddress> NewNetIpAddress(NewNetIpAddressRequest request);
+
+    /// <summary>Removes an address (and a default route that only it made reachable); the stored copy goes too.</summary>
+    void RemoveNetIpAddress(NetInterfaceSelector selector, string ipAddress);
+
+    /// <summary>Creates a NAT (masquerade of the prefix, IP forwarding on). Refused: duplicate name, bad prefix, overlap with another NAT or a host address.</summary>
+    NetNat NewNetNat(string name, string internalIPInterfaceAddressPrefix);
+
+    IReadOnlyList<NetNat> GetNetNats();
+
+    void RemoveNetNat(string name);
+
+    /// <summary>The DNS servers configured per interface (IPv4), as Get-DnsClientServerAddress shows them.</summary>
+    IReadOnlyList<DnsClientServerAddress> GetDnsClientServerAddresses();
+
+    /// <summary>Replaces the interface's DNS servers (empty: resets them); resolv.conf is rewritten.</summary>
+    DnsClientServerAddress SetDnsClientServerAddresses(NetInterfaceSelector selector, IReadOnlyList<string> serverAddresses);
+
+    /// <summary>netsh interface ip add dnsserver: inserts at 1-based <paramref name="index"/> (end when null); an address already listed is refused.</summary>
+    DnsClientServerAddress AddDnsClientServerAddress(NetInterfaceSelector selector, string serverAddress, int? index);
+
+    /// <summary>
+    /// Re-applies the stored network configuration (bridges, NIC bindings, addresses, routes, NATs, DNS,
+    /// port guards) when this boot or namespace has not had it yet. Every network action does this first;
+    /// the guest's boot script calls it directly.
+    /// </summary>
+    void RestoreNetwork();
 }

@@ -13,8 +13,14 @@ public interface IVmBackend
     /// <summary>What this host can do: accelerator and why, processor, memory, QEMU version.</summary>
     HostCapabilities Capabilities { get; }
 
-    /// <summary>Starts the VM's worker process (restoring <paramref name="savedStatePath"/> when given) and returns its pid.</summary>
-    int Start(VmRecord vm, BootDisk boot, string? savedStatePath, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts the VM's worker process (restoring <paramref name="savedStatePath"/> when given) and returns its pid.
+    /// <paramref name="nics"/> are the VM's adapters in slot order, each on a tap the host already created.
+    /// </summary>
+    int Start(VmRecord vm, BootDisk boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken);
+
+    /// <summary>Sets the link of the adapter in <paramref name="slot"/> up or down as the guest sees it (cable plugged or not).</summary>
+    void SetLinkState(VmRecord vm, int slot, bool up);
 
     /// <summary>True when the record's pid is alive and is this VM's worker (not a reused pid).</summary>
     bool IsAlive(VmRecord vm);
@@ -96,6 +102,9 @@ public sealed record HostNestingFacts(
     /// <summary>The CPU reports the "hypervisor" flag: this host is itself a virtual machine.</summary>
     public bool RunsInsideVirtualMachine { get; init; }
 }
+
+/// <summary>One VM network adapter at start: the tap the host created for it and the MAC the guest sees ("02:48:4e:00:00:01").</summary>
+public sealed record NicAttachment(string TapName, string MacAddress);
 
 /// <summary>What the VM boots from: a disk image, optionally with a kernel booted directly (built images).</summary>
 public sealed record BootDisk(string? DiskPath, string? KernelPath, string? InitrdPath, string? KernelCommandLine);

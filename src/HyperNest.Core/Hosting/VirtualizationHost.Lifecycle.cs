@@ -42,7 +42,7 @@ public sealed partial class VirtualizationHost
         int pid;
         try
         {
-            pid = _backend.Start(vm, boot, restoring, CancellationToken.None);
+            pid = _backend.Start(vm, boot, [], restoring, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {

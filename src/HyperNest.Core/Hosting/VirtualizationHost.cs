@@ -14,11 +14,13 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
     private readonly IVmBackend _backend;
     private readonly IImageStore _images;
     private readonly IDiskTool _disks;
+    private readonly INetworkBackend _network;
     private readonly HostPaths _paths;
     private readonly TimeProvider _clock;
 
-    public VirtualizationHost(HostPaths paths, StateStore store, IVmBackend backend, IImageStore images, IDiskTool disks, TimeProvider? clock = null)
+    public VirtualizationHost(HostPaths paths, StateStore store, IVmBackend backend, IImageStore images, IDiskTool disks, INetworkBackend network, TimeProvider? clock = null)
     {
+        _network = network;
         _paths = paths;
         _store = store;
         _backend = backend;

@@ -84,11 +84,11 @@ public static class QemuCommandLine
         for (var i = 0; i < spec.NetworkAdapters.Count; i++)
         {
             var adapter = spec.NetworkAdapters[i];
-            var netdev = "hn-net" + i.ToString(CultureInfo.InvariantCulture);
+            var netdev = NetworkBackendId(i);
             args.Add("-netdev");
             args.Add("tap,id=" + netdev + ",ifname=" + adapter.TapName + ",script=no,downscript=no");
             args.Add("-device");
-            args.Add("virtio-net-pci,netdev=" + netdev + ",mac=" + adapter.MacAddress.ToLowerInvariant() + ",id=" + netdev + "-dev");
+            args.Add("virtio-net-pci,netdev=" + netdev + ",mac=" + adapter.MacAddress.ToLowerInvariant() + ",id=" + NetworkDeviceId(i));
         }
 
         if (spec.KernelBoot is { } boot)
@@ -203,4 +203,10 @@ public static class QemuCommandLine
             QemuArgumentSafety.RequireShellInertPath(spec.IncomingStateFile, "saved-state file");
         }
     }
+
+    /// <summary>The -netdev id of the adapter in <paramref name="slot"/>.</summary>
+    public static string NetworkBackendId(int slot) => "hn-net" + slot.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The virtio-net device id of the adapter in <paramref name="slot"/> (what QMP set_link names).</summary>
+    public static string NetworkDeviceId(int slot) => NetworkBackendId(slot) + "-dev";
 }

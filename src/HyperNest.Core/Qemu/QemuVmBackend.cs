@@ -20,7 +20,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
 
     public HostCapabilities Capabilities => _capabilities.Value;
 
-    public int Start(VmRecord vm, BootDisk boot, string? savedStatePath, CancellationToken cancellationToken)
+    public int Start(VmRecord vm, BootDisk boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken)
     {
         var runtime = Runtime(vm);
         string? varsPath = null;
@@ -45,6 +45,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             ExposeVirtualizationExtensions = vm.ExposeVirtualizationExtensions,
             Disk = boot.DiskPath is { } disk ? new QemuDisk(disk) : null,
             KernelBoot = boot.KernelPath is { } kernel ? new QemuDirectKernelBoot(kernel, boot.InitrdPath, boot.KernelCommandLine) : null,
+            NetworkAdapters = nics.Select(nic => new QemuNetworkAdapter(nic.TapName, nic.MacAddress)).ToList(),
             OvmfVarsPath = varsPath,
             Runtime = runtime,
             IncomingStateFile = savedStatePath,
@@ -86,6 +87,9 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             return IsAlive(vm) ? vm.State : null;
         }
     }
+
+    public void SetLinkState(VmRecord vm, int slot, bool up) =>
+        WithQmp(vm, async qmp => await qmp.SetLinkAsync(QemuCommandLine.NetworkDeviceId(slot), up).ConfigureAwait(false));
 
     public void Pause(VmRecord vm) => WithQmp(vm, async qmp => await qmp.StopAsync().ConfigureAwait(false));
 

@@ -19,14 +19,23 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public List<(Guid Vm, BootDisk Boot, string? SavedState)> Starts { get; } = [];
 
-    public int Start(VmRecord vm, BootDisk boot, string? savedStatePath, CancellationToken cancellationToken)
+    /// <summary>The adapters each start got, by VM.</summary>
+    public Dictionary<Guid, IReadOnlyList<NicAttachment>> Nics { get; } = [];
+
+    /// <summary>Link state per VM and slot as the guest would see it (set_link).</summary>
+    public Dictionary<(Guid Vm, int Slot), bool> Links { get; } = [];
+
+    public int Start(VmRecord vm, BootDisk boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken)
     {
         Starts.Add((vm.Id, boot, savedStatePath));
+        Nics[vm.Id] = nics;
         var pid = _nextPid++;
         _processes[pid] = VmState.Running;
         _pidByVm[vm.Id] = pid;
         return pid;
     }
+
+    public void SetLinkState(VmRecord vm, int slot, bool up) => Links[(vm.Id, slot)] = up;
 
     /// <summary>What kill -9 from outside does.</summary>
     public void KillFromOutside(Guid vmId) => _processes.Remove(_pidByVm[vmId]);

@@ -12,10 +12,12 @@ internal sealed class HostFixture : IDisposable
     {
         var paths = new HostPaths(Path.Combine(_directory, "home"), Path.Combine(_directory, "cache"));
         Images = new FakeImageStore(_directory);
-        Host = new VirtualizationHost(paths, StateStore.Open(paths.StateDatabase), Backend, Images, new FakeDiskTool());
+        Host = new VirtualizationHost(paths, StateStore.Open(paths.StateDatabase), Backend, Images, new FakeDiskTool(), Network);
     }
 
     public FakeVmBackend Backend { get; } = new();
+
+    public FakeNetworkBackend Network { get; } = new();
 
     public FakeImageStore Images { get; }
 

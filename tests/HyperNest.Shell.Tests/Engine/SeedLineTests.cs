@@ -1,3 +1,4 @@
+using HyperNest.Model;
 using HyperNest.Shell.Tests.TestSupport;
 
 namespace HyperNest.Shell.Tests.Engine;

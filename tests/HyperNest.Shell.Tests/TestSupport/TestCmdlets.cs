@@ -4,12 +4,6 @@ using HyperNest.Shell.Engine;
 
 namespace HyperNest.Shell.Tests.TestSupport;
 
-public enum OnOffState
-{
-    On,
-    Off,
-}
-
 /// <summary>What a test cmdlet saw: its parameter set and the values of its bound parameters.</summary>
 public sealed record BindingReport(string ParameterSet, IReadOnlyDictionary<string, object?> Values, IReadOnlyList<string> Bound)
 {

@@ -20,6 +20,10 @@ public sealed partial class QmpClient
     }
 
     /// <summary>Pauses the vCPUs (Suspend-VM). QEMU then emits STOP.</summary>
+    /// <summary>set_link: the guest sees its NIC's carrier come and go, like a cable plugged in or pulled.</summary>
+    public Task SetLinkAsync(string deviceId, bool up, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("set_link", new JsonObject { ["name"] = deviceId, ["up"] = up }, cancellationToken);
+
     public Task StopAsync(CancellationToken cancellationToken = default) => ExecuteAsync("stop", null, cancellationToken);
 
     /// <summary>Resumes the vCPUs (Resume-VM). QEMU then emits RESUME.</summary>

@@ -1,0 +1,191 @@
+using System.Net;
+using HyperNest.Hosting;
+
+namespace HyperNest.Core.Tests.Hosting;
+
+/// <summary>
+/// An in-memory kernel: links, addresses, default routes, nft tables, forwarding and resolv.conf, so
+/// the network rules run without touching a namespace. <see cref="FailOn"/> makes one operation throw,
+/// to prove that a failure halfway leaves nothing behind.
+/// </summary>
+internal sealed class FakeNetworkBackend : INetworkBackend
+{
+    private int _nextIndex = 1;
+
+    public FakeNetworkBackend()
+    {
+        AddNic("lo", "loopback", "00:00:00:00:00:00");
+    }
+
+    public List<LinkInfo> Links { get; } = [];
+
+    public List<AddressInfo> Addresses { get; } = [];
+
+    public List<RouteInfo> Routes { get; } = [];
+
+    /// <summary>Applied nft scripts, by "family name" of the table they replace (the last script wins).</summary>
+    public Dictionary<string, string> Tables { get; } = [];
+
+    public List<IPAddress> ResolverServers { get; } = [];
+
+    public string Identity { get; set; } = "boot-1/net:[1]";
+
+    /// <summary>Name of an INetworkBackend method that throws the next time it is called.</summary>
+    public string? FailOn { get; set; }
+
+    public bool Ipv4Forwarding { get; set; }
+
+    /// <summary>A NIC (or loopback) as the machine has it before HyperNest runs.</summary>
+    public LinkInfo AddNic(string name, string kind = "", string? mac = null)
+    {
+        var index = _nextIndex++;
+        var link = new LinkInfo(index, name, kind, mac ?? $"52:54:00:00:00:{index:x2}", "UP", true, null, null, 1500, kind == "" ? 1000 : null, kind == "" ? "virtio_net" : null);
+        Links.Add(link);
+        return link;
+    }
+
+    public LinkInfo? Link(string name) => Links.SingleOrDefault(l => l.Name == name);
+
+    public IReadOnlyList<LinkInfo> ListLinks() => Links.OrderBy(l => l.Index).ToList();
+
+    public IReadOnlyList<AddressInfo> ListAddresses() => Addresses.ToList();
+
+    public IReadOnlyList<RouteInfo> ListDefaultRoutes() => Routes.ToList();
+
+    public void CreateBridge(string name, string? alias, bool hostIsolated)
+    {
+        Fail(nameof(CreateBridge));
+        Require(Link(name) is null, $"RTNETLINK answers: File exists ({name})");
+        Links.Add(new LinkInfo(_nextIndex++, name, "bridge", $"02:00:00:00:01:{_nextIndex:x2}", "UP", true, null, alias, 1500, null, null));
+    }
+
+    public void DeleteLink(string name)
+    {
+        Fail(nameof(DeleteLink));
+        var link = Link(name);
+        if (link is null)
+        {
+            return;
+        }
+
+        Links.Remove(link);
+        Addresses.RemoveAll(a => a.LinkName == name);
+        Routes.RemoveAll(r => r.LinkName == name);
+        for (var i = 0; i < Links.Count; i++)
+        {
+            if (Links[i].Master == name)
+            {
+                Links[i] = Links[i] with { Master = null };
+            }
+        }
+    }
+
+    public void CreateTap(string name, string? bridge)
+    {
+        Fail(nameof(CreateTap));
+        Require(Link(name) is null, $"ioctl(TUNSETIFF): Device or resource busy ({name})");
+        Require(bridge is null || Link(bridge) is not null, $"Cannot find device \"{bridge}\"");
+        Links.Add(new LinkInfo(_nextIndex++, name, "tun", $"fe:00:00:00:02:{_nextIndex:x2}", "DOWN", true, bridge, null, 1500, null, null));
+    }
+
+    public void SetMaster(string link, string? bridge)
+    {
+        Fail(nameof(SetMaster));
+        Require(bridge is null || Link(bridge) is not null, $"Cannot find device \"{bridge}\"");
+        Change(link, l => l with { Master = bridge });
+    }
+
+    public void SetAlias(string link, string? alias) => Change(link, l => l with { Alias = alias });
+
+    public void SetLinkUp(string link, bool up) => Change(link, l => l with { AdminUp = up });
+
+    public void SetMacAddress(string link, string mac) => Change(link, l => l with { MacAddress = mac });
+
+    public void AddAddress(string link, IPAddress address, int prefixLength)
+    {
+        Fail(nameof(AddAddress));
+        var target = Link(link) ?? throw new NetworkBackendException($"Cannot find device \"{link}\"");
+        Require(!Addresses.Any(a => a.LinkName == link && a.Address.Equals(address)), "RTNETLINK answers: File exists");
+        Addresses.Add(new AddressInfo(target.Index, link, address, prefixLength, false, "global"));
+    }
+
+    public void RemoveAddress(string link, IPAddress address, int prefixLength)
+    {
+        Fail(nameof(RemoveAddress));
+        Addresses.RemoveAll(a => a.LinkName == link && a.Address.Equals(address));
+    }
+
+    public void AddDefaultRoute(string link, IPAddress gateway)
+    {
+        Fail(nameof(AddDefaultRoute));
+        Require(Link(link) is not null, $"Cannot find device \"{link}\"");
+        Routes.RemoveAll(r => r.Gateway?.AddressFamily == gateway.AddressFamily);
+        Routes.Add(new RouteInfo(link, gateway, 0));
+    }
+
+    public void RemoveDefaultRoute(string link, IPAddress gateway) =>
+        Routes.RemoveAll(r => r.LinkName == link && Equals(r.Gateway, gateway));
+
+    public void ApplyNftables(string script)
+    {
+        Fail(nameof(ApplyNftables));
+        var header = script.Split('\n').First(line => line.StartsWith("table ", StringComparison.Ordinal));
+        var parts = header.Split(' ');
+        Tables[$"{parts[1]} {parts[2]}"] = script;
+    }
+
+    public void DeleteNftTable(string family, string name) => Tables.Remove($"{family} {name}");
+
+    public void WriteResolverConfiguration(IReadOnlyList<IPAddress> servers)
+    {
+        Fail(nameof(WriteResolverConfiguration));
+        ResolverServers.Clear();
+        ResolverServers.AddRange(servers);
+    }
+
+    public string NamespaceIdentity() => Identity;
+
+    /// <summary>What a reboot does to the kernel's state: every HyperNest link, address, route and table is gone.</summary>
+    public void Reboot(string newIdentity)
+    {
+        Links.RemoveAll(l => l.Kind is "bridge" or "tun");
+        for (var i = 0; i < Links.Count; i++)
+        {
+            Links[i] = Links[i] with { Master = null, Alias = null };
+        }
+
+        Addresses.Clear();
+        Routes.Clear();
+        Tables.Clear();
+        Ipv4Forwarding = false;
+        Identity = newIdentity;
+    }
+
+    private void Change(string name, Func<LinkInfo, LinkInfo> change)
+    {
+        var index = Links.FindIndex(l => l.Name == name);
+        if (index < 0)
+        {
+            throw new NetworkBackendException($"Cannot find device \"{name}\"");
+        }
+
+        Links[index] = change(Links[index]);
+    }
+
+    private void Fail(string operation)
+    {
+        if (FailOn == operation)
+        {
+            FailOn = null;
+            throw new NetworkBackendException($"injected failure in {operation}");
+        }
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new NetworkBackendException(message);
+        }
+    }
+}
