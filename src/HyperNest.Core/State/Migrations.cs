@@ -32,5 +32,60 @@ internal static class Migrations
             accelerator TEXT NULL
         );
         """,
+        // 2: networking. Interfaces are keyed by their kernel name (eth0, hnbr…): Windows-style names
+        // ("Ethernet 2", "vEthernet (X)") are derived at read time and change with renames.
+        """
+        CREATE TABLE vm_switches (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            switch_type TEXT NOT NULL,
+            bridge TEXT NOT NULL UNIQUE,
+            net_adapter TEXT NULL UNIQUE,
+            net_adapter_description TEXT NOT NULL DEFAULT '',
+            net_adapter_mac TEXT NULL,
+            allow_management_os INTEGER NOT NULL DEFAULT 0,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE vm_network_adapters (
+            id TEXT PRIMARY KEY NOT NULL,
+            vm_id TEXT NOT NULL REFERENCES vms(id) ON DELETE CASCADE,
+            slot INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            switch_id TEXT NULL REFERENCES vm_switches(id) ON DELETE SET NULL,
+            mac TEXT NOT NULL UNIQUE,
+            static_mac INTEGER NOT NULL DEFAULT 0,
+            mac_spoofing INTEGER NOT NULL DEFAULT 0,
+            dhcp_guard INTEGER NOT NULL DEFAULT 0,
+            router_guard INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (vm_id, slot)
+        );
+        CREATE TABLE net_nats (
+            name TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+            internal_prefix TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE net_ip_addresses (
+            interface TEXT NOT NULL,
+            address TEXT NOT NULL,
+            prefix_length INTEGER NOT NULL,
+            PRIMARY KEY (interface, address)
+        );
+        CREATE TABLE net_default_gateways (
+            interface TEXT NOT NULL,
+            gateway TEXT NOT NULL,
+            PRIMARY KEY (interface, gateway)
+        );
+        CREATE TABLE net_dns_servers (
+            interface TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            address TEXT NOT NULL,
+            PRIMARY KEY (interface, address)
+        );
+        CREATE TABLE host_settings (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace HyperNest.State;
 
 /// <summary>Reads and writes of VM records inside one exclusive transaction of the <see cref="StateStore"/>.</summary>
-public sealed class StateTransaction
+public sealed partial class StateTransaction
 {
     private const string VmColumns =
         "id, name, generation, version, memory_startup_bytes, dynamic_memory, memory_minimum_bytes, memory_maximum_bytes, " +
