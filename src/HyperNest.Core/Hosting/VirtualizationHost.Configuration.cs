@@ -43,10 +43,8 @@ public sealed partial class VirtualizationHost
         VmRules.CheckMemory(request.MemoryStartupBytes, _backend.Capabilities.MemoryCapacity, request.Name);
         var version = request.Version ?? VmConfigurationVersion.Default;
         VmRules.CheckVersionSupported(version);
-        if (request.SwitchName is not null)
-        {
-            throw HostErrors.InvalidArgument($"Virtual switch \"{request.SwitchName}\" cannot be connected: this HyperNest has no virtual switches yet (New-VMSwitch arrives with the networking work). Leave out -SwitchName.", request.Name);
-        }
+        // Checked before the disk is made, so a wrong switch name costs nothing.
+        var switchRecord = request.SwitchName is { } switchName ? FindSwitchOrThrow(switchName) : null;
 
         if (request.Path is not null)
         {
@@ -85,6 +83,7 @@ public sealed partial class VirtualizationHost
                 }
 
                 tx.InsertVm(record);
+                AddDefaultAdapter(tx, id, switchRecord?.Id);
             });
         }
         catch

@@ -8,7 +8,7 @@ public sealed partial class VirtualizationHost
 {
     public VirtualMachine StartVm(string name)
     {
-        using var _ = VmLock.Acquire(_paths, Load(name).Id, CancellationToken.None);
+        using var _ = HostLock.ForVm(_paths, Load(name).Id);
         var vm = Load(name);
         switch (vm.State)
         {
@@ -39,10 +39,12 @@ public sealed partial class VirtualizationHost
         var boot = BootDiskFor(vm);
         var restoring = vm.State == VmState.Saved ? vm.SavedStatePath : null;
         var accelerator = _backend.Capabilities.Accelerator;
+        using var revert = NewRevert();
+        var nics = PlugVmPorts(vm, revert);
         int pid;
         try
         {
-            pid = _backend.Start(vm, boot, [], restoring, CancellationToken.None);
+            pid = _backend.Start(vm, boot, nics, restoring, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {
@@ -58,9 +60,15 @@ public sealed partial class VirtualizationHost
             SavedStatePath = null,
             Accelerator = accelerator,
         });
+        revert.Success();
         if (restoring is not null)
         {
             DeleteFile(restoring);
+        }
+
+        if (nics.Count > 0)
+        {
+            ShowUnpluggedCables(started);
         }
 
         return ToView(started);
@@ -68,7 +76,7 @@ public sealed partial class VirtualizationHost
 
     public VirtualMachine StopVm(string name, StopMode mode)
     {
-        using var _ = VmLock.Acquire(_paths, Load(name).Id, CancellationToken.None);
+        using var _ = HostLock.ForVm(_paths, Load(name).Id);
         var vm = Load(name);
         switch (vm.State)
         {
@@ -118,7 +126,7 @@ public sealed partial class VirtualizationHost
     private VmRecord MarkStopped(VmRecord vm, VmState state, string? savedStatePath)
     {
         _backend.CleanRuntime(vm);
-        return Update(vm.Id, current => current with
+        var stopped = Update(vm.Id, current => current with
         {
             State = state,
             Pid = null,
@@ -126,6 +134,8 @@ public sealed partial class VirtualizationHost
             StatusMessage = null,
             SavedStatePath = savedStatePath,
         });
+        UnplugVmPorts(stopped);
+        return stopped;
     }
 
     public VirtualMachine SuspendVm(string name)

@@ -64,7 +64,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             return vm;
         }
 
-        return Update(vm.Id, current =>
+        var reconciled = Update(vm.Id, current =>
         {
             if (current.State is not (VmState.Running or VmState.Paused) || current.Pid != vm.Pid)
             {
@@ -85,6 +85,13 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
                 StatusMessage = $"The virtual machine's worker process (QEMU, pid {current.Pid}) ended unexpectedly; it was noticed at {_clock.GetUtcNow():u}. It was killed outside HyperNest or crashed: see Get-VMConsole for the guest's last words. Start-VM starts it again.",
             };
         });
+        if (reconciled.State == VmState.Off)
+        {
+            // Outside the transaction above: removing the ports reads the store again.
+            UnplugVmPorts(reconciled);
+        }
+
+        return reconciled;
     }
 
     /// <summary>Re-reads the record inside an exclusive transaction, applies <paramref name="change"/> and stores the result.</summary>

@@ -14,9 +14,15 @@ public static class PortGuardRuleset
     /// An empty list still defines the table and its hooked chain, so the table's existence does not
     /// depend on how many VMs are running.
     /// </summary>
-    public static string Render(IReadOnlyList<SwitchPortGuard> ports)
+    /// <param name="isolatedPorts">
+    /// Ports (taps, a bound NIC) of bridges the host must have no presence on (Private switches, External
+    /// ones without the management OS): frames between them and the host are dropped both ways, whatever
+    /// addresses anyone configures.
+    /// </param>
+    public static string Render(IReadOnlyList<SwitchPortGuard> ports, IReadOnlyList<string>? isolatedPorts = null)
     {
         ArgumentNullException.ThrowIfNull(ports);
+        var isolated = (isolatedPorts ?? []).Select(p => NftText.RequireInterfaceName(p, nameof(isolatedPorts))).Distinct(StringComparer.Ordinal).ToList();
         RequireDistinctTaps(ports);
         var guarded = ports.Where(p => p.RestrictsTraffic).ToList();
 
@@ -49,6 +55,22 @@ public static class PortGuardRuleset
             }
 
             text.Append("\t}\n");
+        }
+
+        if (isolated.Count > 0)
+        {
+            // input sees frames a bridge delivers up to the host's own stack, output the frames the
+            // host sends out through a bridge. The ports are matched, not the bridge: "meta ibrname"
+            // needs nft_meta_bridge, which kernels built without it (like this project's CI) refuse.
+            var set = string.Join(", ", isolated.Select(p => $"\"{p}\""));
+            text.Append("\n\tchain input {\n")
+                .Append("\t\ttype filter hook input priority filter; policy accept;\n")
+                .Append("\t\tiifname { ").Append(set).Append(" } drop\n")
+                .Append("\t}\n")
+                .Append("\n\tchain output {\n")
+                .Append("\t\ttype filter hook output priority filter; policy accept;\n")
+                .Append("\t\toifname { ").Append(set).Append(" } drop\n")
+                .Append("\t}\n");
         }
 
         return text.Append("}\n").ToString();

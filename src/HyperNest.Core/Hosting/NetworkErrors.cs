@@ -1,0 +1,41 @@
+using HyperNest.Model;
+
+namespace HyperNest.Hosting;
+
+/// <summary>The networking errors, worded after Hyper-V's and the NetTCPIP/NetNat modules', each saying what to do next.</summary>
+internal static class NetworkErrors
+{
+    public static HostException SwitchNotFound(string name) => new(
+        $"Hyper-V was unable to find a virtual switch with name \"{name}\". Get-VMSwitch lists the switches on this host; New-VMSwitch creates one.",
+        ErrorCategory.ObjectNotFound, "ObjectNotFound", name);
+
+    public static HostException SwitchExists(string name) => new(
+        $"A virtual switch named \"{name}\" already exists. Choose another name, or remove the existing one with Remove-VMSwitch.",
+        ErrorCategory.ResourceExists, "DuplicateName", name);
+
+    public static HostException SwitchInUse(string name, IEnumerable<string> vms) => new(
+        $"The virtual switch \"{name}\" cannot be removed: network adapters of {string.Join(", ", vms.Select(v => $"'{v}'"))} are connected to it. " +
+        "Disconnect them with Disconnect-VMNetworkAdapter, or use Remove-VMSwitch -Force to disconnect them and remove it.",
+        ErrorCategory.ResourceBusy, "SwitchInUse", name);
+
+    public static HostException AdapterNotFound(string vmName, Guid adapterId) => new(
+        $"The virtual machine '{vmName}' has no network adapter {adapterId:D}. Get-VMNetworkAdapter -VMName '{vmName}' lists its adapters.",
+        ErrorCategory.ObjectNotFound, "ObjectNotFound", vmName);
+
+    public static HostException NetAdapterNotFound(NetInterfaceSelector selector) => new(
+        selector.Index is { } index
+            ? $"No MSFT_NetAdapter objects found with property 'InterfaceIndex' equal to '{index}'. Get-NetAdapter lists this machine's adapters."
+            : $"No MSFT_NetAdapter objects found with property 'Name' equal to '{selector.Alias}'. Get-NetAdapter lists this machine's adapters.",
+        ErrorCategory.ObjectNotFound, "ObjectNotFound", selector.ToString());
+
+    public static HostException WhileRunning(string vmName, string action, VmState state, string whatToDo) =>
+        HostErrors.WrongState(vmName, action, state, whatToDo);
+
+    /// <summary>The kernel (through ip/nft) refused; its words are kept and nothing was left behind.</summary>
+    public static HostException KernelRefused(string action, Exception inner, string? target = null) => new(
+        $"{action} failed: {inner.Message}. Nothing was left half-done; check the names and addresses and try again.",
+        ErrorCategory.InvalidOperation, "NetworkConfigurationFailed", target, inner);
+
+    public static HostException Exists(string what, string target) => new(
+        $"{what} Remove it first, or choose another.", ErrorCategory.ResourceExists, "AlreadyExists", target);
+}

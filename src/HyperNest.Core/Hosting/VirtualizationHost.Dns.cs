@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using HyperNest.Model;
+
+namespace HyperNest.Hosting;
+
+/// <summary>
+/// The DNS client's servers per interface (Get-/Set-DnsClientServerAddress, netsh … dnsserver). Linux
+/// resolves through one list, so resolv.conf gets every interface's servers in ifIndex order.
+/// </summary>
+public sealed partial class VirtualizationHost
+{
+    /// <summary>resolv.conf allows three nameservers (MAXNS); more are ignored by glibc.</summary>
+    private const int ResolverLimit = 3;
+
+    public IReadOnlyList<DnsClientServerAddress> GetDnsClientServerAddresses() => WithNetwork("Listing DNS servers", () =>
+    {
+        var stored = _store.Transact(tx => tx.ListDnsServers());
+        var result = new List<DnsClientServerAddress>();
+        foreach (var adapter in CurrentNetAdapters())
+        {
+            var servers = stored.Where(s => s.Interface == adapter.LinuxName).OrderBy(s => s.Position).Select(s => s.Address).ToList();
+            result.Add(DnsView(adapter, "IPv4", servers.Where(s => IPAddress.Parse(s).AddressFamily == AddressFamily.InterNetwork).ToList()));
+            var v6 = servers.Where(s => IPAddress.Parse(s).AddressFamily == AddressFamily.InterNetworkV6).ToList();
+            if (v6.Count > 0)
+            {
+                result.Add(DnsView(adapter, "IPv6", v6));
+            }
+        }
+
+        return result;
+    });
+
+    public DnsClientServerAddress SetDnsClientServerAddresses(NetInterfaceSelector selector, IReadOnlyList<string> serverAddresses) =>
+        WithNetwork("Setting DNS servers", () =>
+        {
+            var adapter = ResolveNetAdapter(selector);
+            var servers = serverAddresses.Select(ParseDnsServer).Select(a => a.ToString()).ToList();
+            if (servers.Distinct().Count() != servers.Count)
+            {
+                throw HostErrors.InvalidArgument("-ServerAddresses lists the same server twice.", adapter.Name);
+            }
+
+            return StoreDnsServers(adapter, servers);
+        });
+
+    public DnsClientServerAddress AddDnsClientServerAddress(NetInterfaceSelector selector, string serverAddress, int? index) =>
+        WithNetwork("Adding a DNS server", () =>
+        {
+            var adapter = ResolveNetAdapter(selector);
+            var server = ParseDnsServer(serverAddress).ToString();
+            var servers = _store.Transact(tx => tx.ListDnsServers()).Where(s => s.Interface == adapter.LinuxName).OrderBy(s => s.Position).Select(s => s.Address).ToList();
+            if (servers.Contains(server))
+            {
+                throw NetworkErrors.Exists($"The DNS server {server} is already in the list of \"{adapter.Name}\" (The object already exists).", server);
+            }
+
+            if (index is < 1)
+            {
+                throw HostErrors.InvalidArgument($"index={index} is not valid: positions start at 1.", server);
+            }
+
+            // netsh appends when the index is past the end.
+            servers.Insert(Math.Min((index ?? int.MaxValue) - 1, servers.Count), server);
+            return StoreDnsServers(adapter, servers);
+        });
+
+    private DnsClientServerAddress StoreDnsServers(NetAdapter adapter, List<string> servers)
+    {
+        var before = _store.Transact(tx => tx.ListDnsServers()).Where(s => s.Interface == adapter.LinuxName).OrderBy(s => s.Position).Select(s => s.Address).ToList();
+        _store.Transact(tx => tx.ReplaceDnsServers(adapter.LinuxName, servers));
+        try
+        {
+            RewriteResolverConfiguration();
+        }
+        catch
+        {
+            _store.Transact(tx => tx.ReplaceDnsServers(adapter.LinuxName, before));
+            throw;
+        }
+
+        return DnsView(adapter, "IPv4", servers.Where(s => IPAddress.Parse(s).AddressFamily == AddressFamily.InterNetwork).ToList());
+    }
+
+    /// <summary>Writes resolv.conf from the stored servers, interfaces in ifIndex order; untouched while none were ever configured.</summary>
+    private void RewriteResolverConfiguration()
+    {
+        var stored = _store.Transact(tx => tx.ListDnsServers());
+        var configured = _store.Transact(tx => tx.GetSetting("dns_configured")) is not null;
+        if (stored.Count == 0 && !configured)
+        {
+            return;
+        }
+
+        var order = _network.ListLinks().ToDictionary(l => l.Name, l => l.Index);
+        var servers = stored
+            .OrderBy(s => order.GetValueOrDefault(s.Interface, int.MaxValue)).ThenBy(s => s.Position)
+            .Select(s => IPAddress.Parse(s.Address))
+            .Distinct()
+            .ToList();
+        if (servers.Count > ResolverLimit)
+        {
+            Warn($"{servers.Count} DNS servers are configured; Linux's resolver uses only the first {ResolverLimit} ({string.Join(", ", servers.Take(ResolverLimit))}).");
+        }
+
+        _network.WriteResolverConfiguration(servers);
+        _store.Transact(tx => tx.SetSetting("dns_configured", "1"));
+    }
+
+    private static IPAddress ParseDnsServer(string text) =>
+        IPAddress.TryParse(text, out var address) && address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6
+            ? address
+            : throw HostErrors.InvalidArgument($"\"{text}\" is not an IPv4 or IPv6 address of a DNS server.", text);
+
+    private static DnsClientServerAddress DnsView(NetAdapter adapter, string family, IReadOnlyList<string> servers) => new()
+    {
+        InterfaceAlias = adapter.Name,
+        InterfaceIndex = adapter.ifIndex,
+        AddressFamily = family,
+        ServerAddresses = servers,
+    };
+}
