@@ -28,6 +28,9 @@ internal sealed class FakeNetworkBackend : INetworkBackend
 
     public List<IPAddress> ResolverServers { get; } = [];
 
+    /// <summary>Bridges created with hostIsolated (no host presence: Private switches and the like).</summary>
+    public HashSet<string> IsolatedBridges { get; } = [];
+
     public string Identity { get; set; } = "boot-1/net:[1]";
 
     /// <summary>Name of an INetworkBackend method that throws the next time it is called.</summary>
@@ -57,6 +60,10 @@ internal sealed class FakeNetworkBackend : INetworkBackend
         Fail(nameof(CreateBridge));
         Require(Link(name) is null, $"RTNETLINK answers: File exists ({name})");
         Links.Add(new LinkInfo(_nextIndex++, name, "bridge", $"02:00:00:00:01:{_nextIndex:x2}", "UP", true, null, alias, 1500, null, null));
+        if (hostIsolated)
+        {
+            IsolatedBridges.Add(name);
+        }
     }
 
     public void DeleteLink(string name)
@@ -100,6 +107,10 @@ internal sealed class FakeNetworkBackend : INetworkBackend
     public void SetLinkUp(string link, bool up) => Change(link, l => l with { AdminUp = up });
 
     public void SetMacAddress(string link, string mac) => Change(link, l => l with { MacAddress = mac });
+
+    /// <summary>An address the machine had before HyperNest (ifupdown, DHCP).</summary>
+    public void PreconfigureAddress(string link, string address, int prefixLength) =>
+        Addresses.Add(new AddressInfo(Link(link)!.Index, link, IPAddress.Parse(address), prefixLength, false, "global"));
 
     public void AddAddress(string link, IPAddress address, int prefixLength)
     {
