@@ -18,7 +18,8 @@ public sealed class IsolatedHost : IDisposable
     {
         RequireOwnNetworkNamespace();
         Home = Directory.CreateTempSubdirectory("hn-it-").FullName;
-        Paths = new HostPaths(Home, HostPaths.FromEnvironment().Cache);
+        // Namespaces share the machine's /etc: the DNS cmdlets must not write its resolv.conf.
+        Paths = new HostPaths(Home, HostPaths.FromEnvironment().Cache) { ResolverConfiguration = Path.Combine(Home, "resolv.conf") };
         Session = new ShellSession(() => HostFactory.Create(Paths), new StringWriter(_output), new StringWriter(_errors));
     }
 
@@ -68,9 +69,40 @@ public sealed class IsolatedHost : IDisposable
 
     public void Dispose()
     {
-        Session.Dispose();
         ProcessSweeper.KillProcessesMentioning(Home);
+        RemoveNetworkConfiguration();
+        Session.Dispose();
         Directory.Delete(Home, recursive: true);
+    }
+
+    /// <summary>
+    /// Leaves the test namespace as it was, even after a failure: the killed VMs' taps go when the host
+    /// notices them dead (Get-VM), then every switch (its bridge, bound NIC and addresses) and NAT.
+    /// </summary>
+    private void RemoveNetworkConfiguration()
+    {
+        if (!File.Exists(Paths.StateDatabase))
+        {
+            return;
+        }
+
+        try
+        {
+            _ = Host.GetVms();
+            foreach (var vmSwitch in Host.GetVmSwitches())
+            {
+                Host.RemoveVmSwitch(vmSwitch.Name, force: true);
+            }
+
+            if (Host.GetNetNats().Count > 0)
+            {
+                Host.RemoveNetNat("");
+            }
+        }
+        catch (HostException ex)
+        {
+            Console.Error.WriteLine($"IsolatedHost cleanup: {ex.Message}");
+        }
     }
 
     /// <summary>

@@ -67,6 +67,13 @@ public sealed partial class VirtualizationHost
         }
 
         using var revert = NewRevert();
+        if (adapter.Status == "Disabled")
+        {
+            // Linux leaves a NIC down until something configures it (no network manager in a guest);
+            // Windows adapters are enabled, so giving one an address brings it up.
+            _network.SetLinkUp(adapter.LinuxName, true);
+        }
+
         _network.AddAddress(adapter.LinuxName, address, prefix);
         revert.Add($"add {address}", () => _network.RemoveAddress(adapter.LinuxName, address, prefix));
         if (gateway is not null)
@@ -145,6 +152,11 @@ public sealed partial class VirtualizationHost
     /// <summary>Re-applies the stored addresses and default routes of one link (a NIC freed from its switch, or after a reboot).</summary>
     private void ApplyStoredIpConfiguration(string link)
     {
+        if (_network.ListLinks().FirstOrDefault(l => l.Name == link) is { AdminUp: false })
+        {
+            Try($"bring {link} up", () => _network.SetLinkUp(link, true));
+        }
+
         var live = _network.ListAddresses().Where(a => a.LinkName == link).ToList();
         var (addresses, gateways) = _store.Transact(tx => (tx.ListIpAddresses(), tx.ListGateways()));
         foreach (var stored in addresses.Where(a => a.Interface == link))
