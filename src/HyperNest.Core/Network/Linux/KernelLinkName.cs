@@ -16,18 +16,29 @@ public static class KernelLinkName
     public static string Require(string name, string paramName)
     {
         ArgumentNullException.ThrowIfNull(name, paramName);
-        if (name.Length is 0 || System.Text.Encoding.UTF8.GetByteCount(name) > MaxLength)
+        if (!HasValidLength(name))
         {
             throw new ArgumentException($"Link name '{Printable(name)}' must be 1 to {MaxLength} bytes long.", paramName);
         }
 
-        if (name is "." or ".." || name.Any(c => c is '/' or ':' or '\0' || char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (!HasValidCharacters(name))
         {
             throw new ArgumentException($"Link name '{Printable(name)}' may not be '.' or '..' nor contain '/', ':', whitespace or control characters.", paramName);
         }
 
         return name;
     }
+
+    /// <summary>
+    /// The same rule as a test, for names the kernel reported: it is a little looser (it allows control
+    /// characters), so such a name is listed but never made into a path.
+    /// </summary>
+    public static bool IsValid(string name) => HasValidLength(name) && HasValidCharacters(name);
+
+    private static bool HasValidLength(string name) => name.Length > 0 && System.Text.Encoding.UTF8.GetByteCount(name) <= MaxLength;
+
+    private static bool HasValidCharacters(string name) =>
+        name is not ("." or "..") && !name.Any(c => c is '/' or ':' || char.IsWhiteSpace(c) || char.IsControl(c));
 
     private static string Printable(string text) => new(text.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray());
 }

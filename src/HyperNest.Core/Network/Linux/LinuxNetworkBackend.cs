@@ -9,7 +9,8 @@ namespace HyperNest.Network.Linux;
 /// <summary>
 /// The network backend on Linux: iproute2 (JSON output), nft, /proc/sys and resolv.conf. Every name is
 /// checked against the kernel's rule first (<see cref="KernelLinkName"/>), and every ip command names
-/// its link after "dev" so that no name can be taken for a keyword.
+/// its link after a keyword ("name", "dev", "master"): ip accepts any prefix of a keyword, so a bare
+/// link called "a" is read as "address" (<c>ip link add a type veth</c> fails with "type" is invalid lladdr).
 /// </summary>
 public sealed class LinuxNetworkBackend(HostPaths paths) : INetworkBackend
 {

@@ -18,7 +18,11 @@ public sealed class SysfsNetwork(string classNetDirectory = SysfsNetwork.Default
     /// <summary>Returns the link with speed and driver filled from sysfs when sysfs describes this very link.</summary>
     public LinkInfo Complete(LinkInfo link)
     {
-        KernelLinkName.Require(link.Name, nameof(link));
+        if (!KernelLinkName.IsValid(link.Name))
+        {
+            return link;
+        }
+
         var directory = Path.Combine(classNetDirectory, link.Name);
         if (!Describes(directory, link))
         {

@@ -29,4 +29,10 @@ public sealed class KernelLinkNameTests
 
         Assert.Equal("link", error.ParamName);
     }
+
+    [Theory]
+    [InlineData("eth0", true)]
+    [InlineData("bad\u0001nm", false)] // the kernel allows it; it is listed but never made into a sysfs path
+    [InlineData("..", false)]
+    public void IsValid_MatchesRequire(string name, bool valid) => Assert.Equal(valid, KernelLinkName.IsValid(name));
 }
