@@ -109,7 +109,7 @@ public sealed class IsolatedHost : IDisposable
     /// test.sh records the machine's network namespace in HYPERNEST_TEST_HOST_NETNS before unshare -n;
     /// the test process must be in another one. (/proc/1/ns/net is not readable in every sandbox.)
     /// </summary>
-    private static void RequireOwnNetworkNamespace()
+    internal static void RequireOwnNetworkNamespace()
     {
         var machine = Environment.GetEnvironmentVariable("HYPERNEST_TEST_HOST_NETNS");
         var mine = new FileInfo("/proc/self/ns/net").LinkTarget;

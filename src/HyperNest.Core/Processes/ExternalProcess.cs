@@ -13,7 +13,13 @@ public static class ExternalProcess
         public bool Succeeded => ExitCode == 0;
     }
 
-    public static Result Run(string program, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    /// <param name="standardInput">Written to the program's stdin, which is then closed (e.g. a script for <c>nft -f -</c>); null sends nothing.</param>
+    public static Result Run(
+        string program,
+        IEnumerable<string> arguments,
+        TimeSpan? timeout = null,
+        string? standardInput = null,
+        CancellationToken cancellationToken = default)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -28,9 +34,25 @@ public static class ExternalProcess
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{program} could not be started.");
-        process.StandardInput.Close();
+
+        // Drain stdout and stderr before writing stdin: a program that answers while it reads could
+        // otherwise fill its output pipe and block while we block writing its input.
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            if (standardInput is not null)
+            {
+                process.StandardInput.Write(standardInput);
+            }
+
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited without reading all of its input (a broken pipe); its exit code and
+            // stderr below say why.
+        }
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout is { } limit)
         {

@@ -1,50 +1,210 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using HyperNest.Hosting;
+using HyperNest.Network.Nftables;
 
 namespace HyperNest.Network.Linux;
 
-/// <summary>The network backend on Linux: iproute2 (JSON output), nft, /proc/sys and resolv.conf.</summary>
+/// <summary>
+/// The network backend on Linux: iproute2 (JSON output), nft, /proc/sys and resolv.conf. Every name is
+/// checked against the kernel's rule first (<see cref="KernelLinkName"/>), and every ip command names
+/// its link after a keyword ("name", "dev", "master"): ip accepts any prefix of a keyword, so a bare
+/// link called "a" is read as "address" (<c>ip link add a type veth</c> fails with "type" is invalid lladdr).
+/// </summary>
 public sealed class LinuxNetworkBackend(HostPaths paths) : INetworkBackend
 {
-    public IReadOnlyList<LinkInfo> ListLinks() => throw new NotImplementedException();
+    private readonly SysfsNetwork _sysfs = new();
+    private readonly ProcNetworkSettings _sysctl = new();
 
-    public IReadOnlyList<AddressInfo> ListAddresses() => throw new NotImplementedException();
+    public IReadOnlyList<LinkInfo> ListLinks() =>
+        IpJsonParser.ParseLinks(NetworkTool.Ip("-j", "-d", "link", "show")).Select(_sysfs.Complete).ToList();
 
-    public IReadOnlyList<RouteInfo> ListDefaultRoutes() => throw new NotImplementedException();
+    public IReadOnlyList<AddressInfo> ListAddresses() => IpJsonParser.ParseAddresses(NetworkTool.Ip("-j", "addr", "show"));
 
-    public void CreateBridge(string name, string? alias, bool hostIsolated) => throw new NotImplementedException();
+    public IReadOnlyList<RouteInfo> ListDefaultRoutes() =>
+    [
+        .. IpJsonParser.ParseDefaultRoutes(NetworkTool.Ip("-4", "-j", "route", "show", "default")),
+        .. IpJsonParser.ParseDefaultRoutes(NetworkTool.Ip("-6", "-j", "route", "show", "default")),
+    ];
 
-    public void DeleteLink(string name) => throw new NotImplementedException();
+    /// <remarks>
+    /// STP off and no forward delay: a switch port must pass frames as soon as the VM's tap joins, as a
+    /// Hyper-V switch port does (the kernel default keeps a new port in "listening" for 15 s). IPv6 is
+    /// turned off while the bridge is still down, so it never gets a link-local address to announce.
+    /// </remarks>
+    public void CreateBridge(string name, string? alias, bool hostIsolated)
+    {
+        KernelLinkName.Require(name, nameof(name));
+        NetworkTool.Ip("link", "add", "name", name, "type", "bridge", "stp_state", "0", "forward_delay", "0");
+        RevertOnFailure(name, () =>
+        {
+            if (alias is not null)
+            {
+                SetAlias(name, alias);
+            }
 
-    public void CreateTap(string name, string? bridge) => throw new NotImplementedException();
+            if (hostIsolated)
+            {
+                _sysctl.DisableIpv6(name);
+            }
 
-    public void SetMaster(string link, string? bridge) => throw new NotImplementedException();
+            SetLinkUp(name, up: true);
+        });
+    }
 
-    public void SetAlias(string link, string? alias) => throw new NotImplementedException();
+    public void DeleteLink(string name)
+    {
+        KernelLinkName.Require(name, nameof(name));
+        NetworkTool.IpDelete("link", "del", "dev", name);
+    }
 
-    public void SetLinkUp(string link, bool up) => throw new NotImplementedException();
+    /// <remarks>
+    /// Persistent and without multi_queue: QEMU opens it by name with script=no (TUNSETIFF on an existing
+    /// persistent tap takes the opener's vnet_hdr flag, but refuses a multi_queue mismatch).
+    /// </remarks>
+    public void CreateTap(string name, string? bridge)
+    {
+        KernelLinkName.Require(name, nameof(name));
+        if (bridge is not null)
+        {
+            KernelLinkName.Require(bridge, nameof(bridge));
+        }
 
-    public void SetMacAddress(string link, string mac) => throw new NotImplementedException();
+        NetworkTool.Ip("tuntap", "add", "dev", name, "mode", "tap");
+        RevertOnFailure(name, () =>
+        {
+            if (bridge is not null)
+            {
+                SetMaster(name, bridge);
+            }
 
-    public void AddAddress(string link, IPAddress address, int prefixLength) => throw new NotImplementedException();
+            SetLinkUp(name, up: true);
+        });
+    }
 
-    public void RemoveAddress(string link, IPAddress address, int prefixLength) => throw new NotImplementedException();
+    public void SetMaster(string link, string? bridge)
+    {
+        KernelLinkName.Require(link, nameof(link));
+        if (bridge is null)
+        {
+            NetworkTool.Ip("link", "set", "dev", link, "nomaster");
+        }
+        else
+        {
+            NetworkTool.Ip("link", "set", "dev", link, "master", KernelLinkName.Require(bridge, nameof(bridge)));
+        }
+    }
 
-    public void AddDefaultRoute(string link, IPAddress gateway) => throw new NotImplementedException();
+    /// <summary>An empty alias is how rtnetlink clears IFLA_IFALIAS.</summary>
+    public void SetAlias(string link, string? alias)
+    {
+        KernelLinkName.Require(link, nameof(link));
+        NetworkTool.Ip("link", "set", "dev", link, "alias", alias ?? "");
+    }
 
-    public void RemoveDefaultRoute(string link, IPAddress gateway) => throw new NotImplementedException();
+    public void SetLinkUp(string link, bool up)
+    {
+        KernelLinkName.Require(link, nameof(link));
+        NetworkTool.Ip("link", "set", "dev", link, up ? "up" : "down");
+    }
 
-    public void ApplyNftables(string script) => throw new NotImplementedException();
+    public void SetMacAddress(string link, string mac)
+    {
+        KernelLinkName.Require(link, nameof(link));
+        NetworkTool.Ip("link", "set", "dev", link, "address", MacAddress.Parse(mac).ToString());
+    }
 
-    public void DeleteNftTable(string family, string name) => throw new NotImplementedException();
+    public void AddAddress(string link, IPAddress address, int prefixLength)
+    {
+        KernelLinkName.Require(link, nameof(link));
+        NetworkTool.Ip(Family(address), "addr", "add", Prefix(address, prefixLength), "dev", link);
+    }
+
+    public void RemoveAddress(string link, IPAddress address, int prefixLength)
+    {
+        KernelLinkName.Require(link, nameof(link));
+        NetworkTool.IpDelete(Family(address), "addr", "del", Prefix(address, prefixLength), "dev", link);
+    }
+
+    public void AddDefaultRoute(string link, IPAddress gateway)
+    {
+        KernelLinkName.Require(link, nameof(link));
+        NetworkTool.Ip(Family(gateway), "route", "replace", "default", "via", Plain(gateway), "dev", link);
+    }
+
+    public void RemoveDefaultRoute(string link, IPAddress gateway)
+    {
+        KernelLinkName.Require(link, nameof(link));
+        NetworkTool.IpDelete(Family(gateway), "route", "del", "default", "via", Plain(gateway), "dev", link);
+    }
+
+    public void ApplyNftables(string script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        NetworkTool.Nft(["-f", "-"], script);
+    }
+
+    public void DeleteNftTable(string family, string name)
+    {
+        NftTableName.Require(family, name);
+        NetworkTool.NftDelete("delete", "table", family, name);
+    }
 
     public bool Ipv4Forwarding
     {
-        get => throw new NotImplementedException();
-        set => throw new NotImplementedException();
+        get => _sysctl.Ipv4Forwarding;
+        set => _sysctl.Ipv4Forwarding = value;
     }
 
-    public void WriteResolverConfiguration(IReadOnlyList<IPAddress> servers) => throw new NotImplementedException(paths.ResolverConfiguration);
+    public void WriteResolverConfiguration(IReadOnlyList<IPAddress> servers) =>
+        ResolverConfigurationFile.Write(paths.ResolverConfiguration, servers);
 
-    public string NamespaceIdentity() => throw new NotImplementedException();
+    public string NamespaceIdentity() => NetworkNamespaceIdentity.Current();
+
+    /// <summary>A half-made link (created, but its alias, master or up failed) is deleted before the error goes on.</summary>
+    private void RevertOnFailure(string createdLink, Action rest)
+    {
+        try
+        {
+            rest();
+        }
+        catch
+        {
+            try
+            {
+                DeleteLink(createdLink);
+            }
+            catch (NetworkBackendException)
+            {
+                // The first failure is the one worth reporting.
+            }
+
+            throw;
+        }
+    }
+
+    private static string Family(IPAddress address) => address.AddressFamily switch
+    {
+        AddressFamily.InterNetwork => "-4",
+        AddressFamily.InterNetworkV6 => "-6",
+        _ => throw new ArgumentException($"'{address}' is neither IPv4 nor IPv6.", nameof(address)),
+    };
+
+    private static string Prefix(IPAddress address, int prefixLength)
+    {
+        var maximum = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        ArgumentOutOfRangeException.ThrowIfNegative(prefixLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(prefixLength, maximum);
+        return Plain(address) + "/" + prefixLength.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Without an IPv6 scope id ("fe80::1%3"): ip does not parse it, and the "dev" argument already says
+    /// which link a link-local address belongs to.
+    /// </summary>
+    private static string Plain(IPAddress address) =>
+        address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0
+            ? new IPAddress(address.GetAddressBytes()).ToString()
+            : address.ToString();
 }
