@@ -1,0 +1,60 @@
+using HyperNest.Hosting;
+using System.Net;
+using HyperNest.Shell.Engine;
+
+namespace HyperNest.Shell.Commands.Network;
+
+/// <summary>
+/// Invoke-WebRequest (GET) for connectivity checks from a host or a guest. As in PowerShell 7, a status
+/// outside 2xx is an error; -UseBasicParsing is accepted and changes nothing (no HTML DOM is built anyway).
+/// </summary>
+[Cmdlet("Invoke", "WebRequest", Synopsis = "Sends an HTTP GET and returns StatusCode, Content and RawContentLength.")]
+public sealed class InvokeWebRequestCommand : Cmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    public string Uri { get; set; } = "";
+
+    [Parameter]
+    public SwitchParameter UseBasicParsing { get; set; }
+
+    /// <summary>0 means no timeout, as in PowerShell.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int TimeoutSec { get; set; }
+
+    protected internal override void ProcessRecord()
+    {
+        if (!System.Uri.TryCreate(Uri, UriKind.Absolute, out var uri) && !System.Uri.TryCreate("http://" + Uri, UriKind.Absolute, out uri))
+        {
+            ThrowParameterError($"'{Uri}' is not a valid URI.", "InvalidUri");
+        }
+
+        using var client = new HttpClient { Timeout = TimeoutSec == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec) };
+        try
+        {
+            using var response = client.Send(new HttpRequestMessage(HttpMethod.Get, uri), CancellationToken);
+            using var reader = new StreamReader(response.Content.ReadAsStream(CancellationToken));
+            var content = reader.ReadToEnd();
+            if (!response.IsSuccessStatusCode)
+            {
+                WriteError(new ErrorRecord($"Response status code does not indicate success: {(int)response.StatusCode} ({response.ReasonPhrase}).",
+                    ErrorCategory.InvalidOperation, "WebCmdletWebResponseException", Uri, CommandName));
+                return;
+            }
+
+            var headers = response.Headers.Concat(response.Content.Headers)
+                .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
+            WriteObject(new WebResponse((int)response.StatusCode, response.ReasonPhrase ?? response.StatusCode.ToString(), content,
+                response.Content.Headers.ContentLength ?? reader.CurrentEncoding.GetByteCount(content), headers));
+        }
+        catch (HttpRequestException ex)
+        {
+            WriteError(new ErrorRecord(ex.Message, ErrorCategory.ConnectionError, "WebCmdletWebResponseException", Uri, CommandName));
+        }
+        catch (TaskCanceledException) when (!CancellationToken.IsCancellationRequested)
+        {
+            WriteError(new ErrorRecord($"The request to {Uri} timed out after {TimeoutSec} s.", ErrorCategory.OperationTimeout, "WebCmdletTimeoutException", Uri, CommandName));
+        }
+    }
+}
