@@ -75,7 +75,7 @@ public static class NetworkViews
             .Column("IPAddress", r => r.IPAddress ?? r.NameHost)
             .Build();
 
-        yield return ViewBuilder.List<WebResponse>()
+        yield return ViewBuilder.List<WebResponseObject>()
             .Column("StatusCode", r => r.StatusCode)
             .Column("StatusDescription", r => r.StatusDescription)
             .Column("Content", r => r.Content.Length > 200 ? r.Content[..200] + "..." : r.Content)

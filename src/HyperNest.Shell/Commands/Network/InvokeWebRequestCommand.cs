@@ -45,7 +45,7 @@ public sealed class InvokeWebRequestCommand : Cmdlet
             var headers = response.Headers.Concat(response.Content.Headers)
                 .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
-            WriteObject(new WebResponse((int)response.StatusCode, response.ReasonPhrase ?? response.StatusCode.ToString(), content,
+            WriteObject(new WebResponseObject((int)response.StatusCode, response.ReasonPhrase ?? response.StatusCode.ToString(), content,
                 response.Content.Headers.ContentLength ?? reader.CurrentEncoding.GetByteCount(content), headers));
         }
         catch (HttpRequestException ex)
