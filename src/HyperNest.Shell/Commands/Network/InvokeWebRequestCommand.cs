@@ -1,5 +1,5 @@
-using HyperNest.Hosting;
 using System.Net;
+using HyperNest.Hosting;
 using HyperNest.Shell.Engine;
 
 namespace HyperNest.Shell.Commands.Network;

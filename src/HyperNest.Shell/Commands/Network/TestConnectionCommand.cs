@@ -1,7 +1,7 @@
-using HyperNest.Hosting;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using HyperNest.Hosting;
 using HyperNest.Shell.Engine;
 
 namespace HyperNest.Shell.Commands.Network;

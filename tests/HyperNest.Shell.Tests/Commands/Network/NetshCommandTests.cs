@@ -102,6 +102,14 @@ public sealed class NetshCommandTests : NetworkShell
     }
 
     [Fact]
+    public void Netsh_ShowUnknownInterface_Error()
+    {
+        var error = Fails("netsh interface ip show dnsservers name=Wifi");
+
+        Assert.Equal("NetshInterfaceNotFound", error.ErrorId);
+    }
+
+    [Fact]
     public void Netsh_UnknownCommand_ListsWhatIsSupported()
     {
         var error = Fails("netsh advfirewall set allprofiles state off");

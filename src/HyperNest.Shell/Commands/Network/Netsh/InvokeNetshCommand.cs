@@ -21,9 +21,7 @@ public sealed class InvokeNetshCommand : Cmdlet
         switch (request.Verb)
         {
             case NetshVerb.Show:
-                var entries = Host.GetDnsClientServerAddresses()
-                    .Where(e => e.AddressFamily == "IPv4" && (request["name"] is not { } name || string.Equals(e.InterfaceAlias, name, StringComparison.OrdinalIgnoreCase)));
-                WriteObjects(NetshDnsServersText.Lines(entries));
+                Show(request["name"]);
                 break;
             case NetshVerb.Add:
                 Host.AddDnsClientServerAddress(Interface(request), Required(request, "address"), Index(request));
@@ -47,6 +45,19 @@ public sealed class InvokeNetshCommand : Cmdlet
         {
             throw new ShellException(new ErrorRecord(ex.Message, ErrorCategory.InvalidArgument, "NetshCommandNotSupported", null, CommandName));
         }
+    }
+
+    private void Show(string? name)
+    {
+        var entries = Host.GetDnsClientServerAddresses()
+            .Where(e => e.AddressFamily == "IPv4" && (name is null || string.Equals(e.InterfaceAlias, name, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (name is not null && entries.Count == 0)
+        {
+            ThrowParameterError($"netsh: there is no interface named \"{name}\"; Get-NetAdapter lists them.", "NetshInterfaceNotFound");
+        }
+
+        WriteObjects(NetshDnsServersText.Lines(entries));
     }
 
     /// <summary>
