@@ -37,7 +37,7 @@ public sealed class DnsClient(TimeSpan timeout)
                         break;
                 }
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (TimeoutException)
             {
                 last = new DnsQueryException($"{name} : This operation returned because the timeout period expired ({server.Address} did not answer in {timeout.TotalSeconds:0.#} s)");
             }
@@ -56,13 +56,26 @@ public sealed class DnsClient(TimeSpan timeout)
         using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         socket.Connect(server);
         socket.Send(DnsMessage.EncodeQuery(id, name, type));
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         var buffer = new byte[4096];
         while (true)
         {
+            // Synchronous waits in short slices: the shell is synchronous, blocking on async I/O could starve
+            // the thread pool, and the slices let Ctrl+C (the token) stop a wait.
+            cancellationToken.ThrowIfCancellationRequested();
+            var remaining = deadline - Environment.TickCount64;
+            if (remaining <= 0)
+            {
+                throw new TimeoutException();
+            }
+
+            if (!socket.Poll(TimeSpan.FromMilliseconds(Math.Min(remaining, 100)), SelectMode.SelectRead))
+            {
+                continue;
+            }
+
             // A connected UDP socket only delivers datagrams from the server; still check the ID.
-            var received = socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token).AsTask().GetAwaiter().GetResult();
+            var received = socket.Receive(buffer);
             try
             {
                 var (replyId, code, answers) = DnsMessage.DecodeResponse(buffer.AsSpan(0, received));

@@ -6,7 +6,9 @@ namespace HyperNest.Core.Tests.Network.Dns;
 public sealed class DnsClientTests : IDisposable
 {
     private readonly FakeDnsServer _server = new(query => FakeDnsServer.Reply(query, 0, "192.168.100.10"));
-    private readonly DnsClient _client = new(TimeSpan.FromMilliseconds(500));
+    // Generous for answers (tests run in parallel on a busy machine); the silence tests use a short one.
+    private readonly DnsClient _client = new(TimeSpan.FromSeconds(5));
+    private readonly DnsClient _impatient = new(TimeSpan.FromMilliseconds(300));
 
     public void Dispose() => _server.Dispose();
 
@@ -37,7 +39,7 @@ public sealed class DnsClientTests : IDisposable
         _server.Answer = _ => null;
         using var second = new FakeDnsServer(query => FakeDnsServer.Reply(query, 0, "10.9.9.9"));
 
-        var answers = _client.Query("vm1.lab", DnsMessage.TypeA, [_server.EndPoint, second.EndPoint]);
+        var answers = new DnsClient(TimeSpan.FromSeconds(1)).Query("vm1.lab", DnsMessage.TypeA, [_server.EndPoint, second.EndPoint]);
 
         Assert.Equal("10.9.9.9", Assert.Single(answers).IPAddress);
     }
@@ -56,7 +58,7 @@ public sealed class DnsClientTests : IDisposable
     {
         _server.Answer = _ => null;
 
-        var ex = Assert.Throws<DnsQueryException>(() => _client.Query("vm1.lab", DnsMessage.TypeA, [_server.EndPoint]));
+        var ex = Assert.Throws<DnsQueryException>(() => _impatient.Query("vm1.lab", DnsMessage.TypeA, [_server.EndPoint]));
 
         Assert.Contains("timeout period expired", ex.Message, StringComparison.Ordinal);
     }
@@ -71,7 +73,7 @@ public sealed class DnsClientTests : IDisposable
             return wrong;
         };
 
-        Assert.Throws<DnsQueryException>(() => _client.Query("vm1.lab", DnsMessage.TypeA, [_server.EndPoint]));
+        Assert.Throws<DnsQueryException>(() => _impatient.Query("vm1.lab", DnsMessage.TypeA, [_server.EndPoint]));
     }
 
     [Fact]

@@ -11,13 +11,14 @@ namespace HyperNest.Core.Tests.Network.Dns;
 public sealed class FakeDnsServer : IDisposable
 {
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Thread _loop;
 
     public FakeDnsServer(Func<byte[], byte[]?> answer)
     {
         Answer = answer;
-        _loop = Task.Run(Serve);
+        // A thread of its own, so a busy thread pool (tests run in parallel) cannot delay the answers.
+        _loop = new Thread(Serve) { IsBackground = true, Name = "FakeDnsServer" };
+        _loop.Start();
     }
 
     public Func<byte[], byte[]?> Answer { get; set; }
@@ -28,18 +29,9 @@ public sealed class FakeDnsServer : IDisposable
 
     public void Dispose()
     {
-        _stop.Cancel();
+        // Closing the socket ends the loop's blocking Receive.
         _udp.Dispose();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(2));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends with the socket's disposal.
-        }
-
-        _stop.Dispose();
+        _loop.Join(TimeSpan.FromSeconds(2));
     }
 
     /// <summary>A response to <paramref name="query"/> echoing its question, with A answers (name by pointer to the question).</summary>
@@ -62,24 +54,38 @@ public sealed class FakeDnsServer : IDisposable
     public static byte[] ARecord(string address) =>
         [0xC0, 0x0C, 0, 1, 0, 1, 0, 0, 1, 0x2C, 0, 4, .. IPAddress.Parse(address).GetAddressBytes()];
 
-    private async Task Serve()
+    private void Serve()
     {
-        while (!_stop.IsCancellationRequested)
+        while (true)
         {
-            UdpReceiveResult received;
+            byte[] query;
+            var from = new IPEndPoint(IPAddress.Any, 0);
             try
             {
-                received = await _udp.ReceiveAsync(_stop.Token);
+                query = _udp.Receive(ref from);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (ObjectDisposedException)
             {
                 return;
             }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionRefused)
+            {
+                continue; // ICMP port unreachable for an earlier reply to a client that already gave up
+            }
+            catch (SocketException)
+            {
+                return; // the socket was closed under the blocking Receive
+            }
+
+            if (query.Length < 12)
+            {
+                continue; // not a DNS query; a real server would drop it too
+            }
 
             Queries++;
-            if (Answer(received.Buffer) is { } reply)
+            if (Answer(query) is { } reply)
             {
-                await _udp.SendAsync(reply, received.RemoteEndPoint);
+                _udp.Send(reply, reply.Length, from);
             }
         }
     }
