@@ -77,8 +77,12 @@ internal sealed partial class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, st
         if (remaining.Count > 0)
         {
             var collector = RemainingArgumentsParameter()!;
+            if (!_commandLineBound.Add(collector.Name))
+            {
+                throw BindingErrors.SpecifiedTwice(commandName, collector.Name, commandExtent);
+            }
+
             Set(collector, remaining.ToArray(), commandExtent);
-            _commandLineBound.Add(collector.Name);
         }
 
         BoundParameters.UnionWith(_commandLineBound);

@@ -34,6 +34,14 @@ public class RemainingArgumentsTests
     }
 
     [Fact]
+    public void Bind_RemainingAlsoNamed_SpecifiedTwice()
+    {
+        var error = _shell.FirstError("Invoke-TestRemaining a -Rest x b");
+
+        Assert.Equal("ParameterAlreadyBound", error.ErrorId);
+    }
+
+    [Fact]
     public void Bind_CmdletWithoutRemaining_ExtraPositionalStillAnError()
     {
         var error = _shell.FirstError("Set-TestVM L1 2 extra");
