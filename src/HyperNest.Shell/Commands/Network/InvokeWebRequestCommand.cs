@@ -24,9 +24,11 @@ public sealed class InvokeWebRequestCommand : Cmdlet
 
     protected internal override void ProcessRecord()
     {
-        if (!System.Uri.TryCreate(Uri, UriKind.Absolute, out var uri) && !System.Uri.TryCreate("http://" + Uri, UriKind.Absolute, out uri))
+        // PowerShell takes "example.com" as http://example.com; only HTTP(S) is supported (HttpClient's schemes).
+        var text = Uri.Contains("://", StringComparison.Ordinal) ? Uri : "http://" + Uri;
+        if (!System.Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != System.Uri.UriSchemeHttp && uri.Scheme != System.Uri.UriSchemeHttps))
         {
-            ThrowParameterError($"'{Uri}' is not a valid URI.", "InvalidUri");
+            ThrowParameterError($"'{Uri}' is not an http:// or https:// URI.", "InvalidUri");
         }
 
         using var client = new HttpClient { Timeout = TimeoutSec == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec) };

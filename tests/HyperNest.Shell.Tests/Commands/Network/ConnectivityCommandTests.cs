@@ -111,6 +111,14 @@ public sealed class ConnectivityCommandTests : NetworkShell
         Assert.Equal("Response status code does not indicate success: 404 (Not Found).", error.Message);
     }
 
+    [Fact]
+    public void InvokeWebRequest_FileScheme_ParameterError()
+    {
+        var error = Fails("Invoke-WebRequest file:///etc/passwd");
+
+        Assert.Equal("InvalidUri", error.ErrorId);
+    }
+
     /// <summary>Answers one HTTP request on loopback with <paramref name="response"/>; returns its URL.</summary>
     private static string Serve(string response)
     {
