@@ -24,6 +24,7 @@ public sealed class CommandTable
         table.RegisterAlias("gcm", "Get-Command");
         table.RegisterAlias("help", "Get-Help");
         table.RegisterAlias("write", "Write-Output");
+        table.RegisterAlias("netsh", "Invoke-Netsh");
         return table;
     }
 

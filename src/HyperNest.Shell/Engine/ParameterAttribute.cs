@@ -17,5 +17,11 @@ public sealed class ParameterAttribute : Attribute
 
     public bool ValueFromPipelineByPropertyName { get; init; }
 
+    /// <summary>
+    /// Collects every positional argument no positional parameter takes (PowerShell's
+    /// ValueFromRemainingArguments), so a cmdlet such as netsh can parse its own grammar.
+    /// </summary>
+    public bool ValueFromRemainingArguments { get; init; }
+
     public string? HelpMessage { get; init; }
 }

@@ -68,9 +68,21 @@ internal sealed partial class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, st
             throw BindingErrors.SetNotResolved(commandName, commandExtent);
         }
 
+        var remaining = new List<object?>();
         foreach (var argument in positional)
         {
-            BindPositional(argument);
+            BindPositional(argument, remaining);
+        }
+
+        if (remaining.Count > 0)
+        {
+            var collector = RemainingArgumentsParameter()!;
+            if (!_commandLineBound.Add(collector.Name))
+            {
+                throw BindingErrors.SpecifiedTwice(commandName, collector.Name, commandExtent);
+            }
+
+            Set(collector, remaining.ToArray(), commandExtent);
         }
 
         BoundParameters.UnionWith(_commandLineBound);
@@ -89,7 +101,7 @@ internal sealed partial class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, st
         }
     }
 
-    private void BindPositional(CommandArgument argument)
+    private void BindPositional(CommandArgument argument, List<object?> remaining)
     {
         var choices = _candidateSets
             .Select(set => (Set: set, Parameter: NextPositional(set)))
@@ -97,7 +109,13 @@ internal sealed partial class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, st
             .ToList();
         if (choices.Count == 0)
         {
-            throw BindingErrors.NoPositional(commandName, argument.Value, argument.Extent);
+            if (RemainingArgumentsParameter() is null)
+            {
+                throw BindingErrors.NoPositional(commandName, argument.Value, argument.Extent);
+            }
+
+            remaining.Add(argument.Value);
+            return;
         }
 
         // The default set's parameter first, then one whose type takes the value (a string never becomes a script block).
@@ -107,6 +125,10 @@ internal sealed partial class ParameterBinder(CmdletInfo info, Cmdlet cmdlet, st
         _commandLineBound.Add(chosen.Name);
         _candidateSets.RemoveAll(set => !chosen.IsInSet(set));
     }
+
+    /// <summary>The parameter that takes the positional arguments nothing else takes, in a set still possible.</summary>
+    private ParameterMetadata? RemainingArgumentsParameter() =>
+        info.Parameters.FirstOrDefault(p => _candidateSets.Exists(set => p.For(set) is { ValueFromRemainingArguments: true }));
 
     private ParameterMetadata? NextPositional(string set) =>
         info.ParametersIn(set)

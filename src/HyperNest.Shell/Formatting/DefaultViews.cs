@@ -101,5 +101,10 @@ public static class DefaultViews
             .Column("Name", c => c.Name)
             .Column("Synopsis", c => c.Synopsis)
             .Build();
+
+        foreach (var view in NetworkViews.All())
+        {
+            yield return view;
+        }
     }
 }

@@ -1,4 +1,6 @@
 using HyperNest.Model;
+using HyperNest.Shell.Engine;
+using HyperNest.Shell.Language;
 using HyperNest.Shell.Tests.TestSupport;
 
 namespace HyperNest.Shell.Tests.Engine;
@@ -51,6 +53,26 @@ public class SeedLineTests
 
         Assert.Contains("'New-NetNat' looks like the start of another command", error.Message, StringComparison.Ordinal);
         Assert.Equal(33, error.Extent!.Value.Column);
+    }
+
+    /// <summary>
+    /// The networking guide's lines parse and name real cmdlets (netsh through its alias); the host calls
+    /// each one binds to are asserted in Commands/Network (VmSwitch, NetIp, Netsh, VmNetworkAdapter tests).
+    /// </summary>
+    [Theory]
+    [InlineData("New-VMSwitch -Name VmNAT -SwitchType Internal")]
+    [InlineData("New-NetNat –Name LocalNAT –InternalIPInterfaceAddressPrefix \"192.168.100.0/24\"")]
+    [InlineData("Get-NetAdapter \"vEthernet (VmNat)\" | New-NetIPAddress -IPAddress 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24")]
+    [InlineData("Get-NetAdapter \"Ethernet\" | New-NetIPAddress -IPAddress 192.168.100.2 -DefaultGateway 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24")]
+    [InlineData("Netsh interface ip add dnsserver \"Ethernet\" address=10.0.0.53")]
+    [InlineData("Get-VMNetworkAdapter -VMName x | Set-VMNetworkAdapter -MacAddressSpoofing On")]
+    public void Parse_NetworkSeedLine_EveryCommandIsACmdlet(string line)
+    {
+        var commands = CommandTable.CreateDefault();
+
+        var pipeline = Assert.IsType<PipelineAst>(Assert.Single(Parser.Parse(line).Statements));
+
+        Assert.All(pipeline.Elements, element => Assert.NotNull(commands.Find(Assert.IsType<CommandAst>(element).Name)));
     }
 
     [Fact]

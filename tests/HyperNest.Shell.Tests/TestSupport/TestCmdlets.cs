@@ -250,3 +250,19 @@ public sealed class NewTestSwitchCommand : Cmdlet
 
     protected internal override void ProcessRecord() => WriteObject(BindingReports.Of(this, ParameterSetName));
 }
+
+/// <summary>One positional parameter, then ValueFromRemainingArguments collecting the rest (like netsh).</summary>
+[Cmdlet("Invoke", "TestRemaining")]
+public sealed class InvokeTestRemainingCommand : Cmdlet
+{
+    [Parameter(Position = 0)]
+    public string? First { get; set; }
+
+    [Parameter]
+    public SwitchParameter Flag { get; set; }
+
+    [Parameter(ValueFromRemainingArguments = true)]
+    public string[]? Rest { get; set; }
+
+    protected internal override void ProcessRecord() => WriteObject(BindingReports.Of(this, ParameterSetName));
+}
