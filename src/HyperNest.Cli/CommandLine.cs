@@ -25,7 +25,7 @@ internal static class CommandLine
         // nothing of the shell (no prompt, no Ctrl+C handling).
         if (args is [var only] && only.ToLowerInvariant() is "-restorenetwork" or "--restore-network")
         {
-            return RestoreNetwork(HostFactory.CreateDefault);
+            return RestoreNetwork(HostFactory.CreateDefault, Console.Error);
         }
 
         using var session = new ShellSession(HostFactory.CreateDefault, Console.Out, Console.Error)
@@ -70,7 +70,7 @@ internal static class CommandLine
     /// failure (no state, a half-implemented backend, a command that fails) is printed and exits 1,
     /// so the boot log says why the network is not back.
     /// </summary>
-    internal static int RestoreNetwork(Func<IVirtualizationHost> createHost)
+    internal static int RestoreNetwork(Func<IVirtualizationHost> createHost, TextWriter errors)
     {
         try
         {
@@ -80,7 +80,7 @@ internal static class CommandLine
         }
         catch (Exception ex)
         {
-            Console.Error.WriteLine($"hypernest: -RestoreNetwork failed: {ex.Message}");
+            errors.WriteLine($"hypernest: -RestoreNetwork failed: {ex.Message}");
             return 1;
         }
     }
