@@ -53,12 +53,14 @@ internal static class TinyGuestScripts
     /// The last lines of rc.sysinit: the kernel forgets bridges, addresses, NAT rules and resolv.conf
     /// on reboot, while HyperNest keeps them in state.db; "hypernest -RestoreNetwork" re-applies them.
     /// Only where HyperNest has been used (state.db exists), and in the background so a slow or
-    /// failing restore never delays the agent (init starts it once rc.sysinit returns).
+    /// failing restore never delays the agent (init starts it once rc.sysinit returns). Its output goes
+    /// to the console; stdin is /dev/null, else .NET takes the console for a terminal and writes
+    /// keypad escape codes into the serial log.
     /// </summary>
     public const string RestoreNetworkHook = $"""
         if [ -e {HostPaths.DefaultHome}/state.db ]; then
             echo "hypernest-guest: restoring the stored network configuration in the background"
-            {GuestBinary.GuestPath} -RestoreNetwork &
+            {GuestBinary.GuestPath} -RestoreNetwork </dev/null &
         fi
         """ + "\n";
 
