@@ -4,7 +4,8 @@
 set -euo pipefail
 
 HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-HN_PACKAGES=(qemu-system-x86 qemu-utils ovmf seabios mmdebstrap nftables iproute2 busybox-static cpio zstd xz-utils e2fsprogs util-linux)
+# iperf3: throughput benchmarks between the machine and guests (the guest images carry it too).
+HN_PACKAGES=(qemu-system-x86 qemu-utils ovmf seabios mmdebstrap nftables iproute2 iperf3 busybox-static cpio zstd xz-utils e2fsprogs util-linux)
 
 hn_require_root() {
   if [[ $(id -u) -ne 0 ]]; then
@@ -21,6 +22,9 @@ hn_install_packages() {
   if ((${#missing[@]})); then
     echo "==> Installing Debian packages: ${missing[*]}"
     apt-get update -q
+    # iperf3's postinst asks whether to start an iperf3 server at boot; this machine must not run one,
+    # and an unanswered question would stall a non-interactive install.
+    echo 'iperf3 iperf3/start_daemon boolean false' | debconf-set-selections
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
   if ! command -v dotnet >/dev/null; then

@@ -15,11 +15,19 @@ internal static class CommandLine
           hypernest -c '<commands>'      run commands and exit
           hypernest -File <script.ps1>   run a script file and exit
           hypernest -Version             print the version
+          hypernest -RestoreNetwork      re-apply the stored switches, addresses, NATs and DNS (boot hook)
         Exit code: 0 when every statement succeeded, otherwise non-zero.
         """;
 
     public static int Run(string[] args)
     {
+        // Before the shell session: the guest boot hook runs this with no console, and it needs
+        // nothing of the shell (no prompt, no Ctrl+C handling).
+        if (args is [var only] && only.ToLowerInvariant() is "-restorenetwork" or "--restore-network")
+        {
+            return RestoreNetwork(HostFactory.CreateDefault, Console.Error);
+        }
+
         using var session = new ShellSession(HostFactory.CreateDefault, Console.Out, Console.Error)
         {
             ExternalProgramsUseConsole = !Console.IsOutputRedirected,
@@ -54,6 +62,26 @@ internal static class CommandLine
                 Console.Error.WriteLine($"hypernest: '{string.Join(' ', args)}' is not understood.");
                 Console.Error.WriteLine(Usage);
                 return 2;
+        }
+    }
+
+    /// <summary>
+    /// hypernest -RestoreNetwork: re-applies the stored network configuration after a reboot. Any
+    /// failure (no state, a half-implemented backend, a command that fails) is printed and exits 1,
+    /// so the boot log says why the network is not back.
+    /// </summary>
+    internal static int RestoreNetwork(Func<IVirtualizationHost> createHost, TextWriter errors)
+    {
+        try
+        {
+            using var host = createHost();
+            host.RestoreNetwork();
+            return 0;
+        }
+        catch (Exception ex)
+        {
+            errors.WriteLine($"hypernest: -RestoreNetwork failed: {ex.Message}");
+            return 1;
         }
     }
 

@@ -15,7 +15,11 @@ internal static class HostGuestScripts
         else
             echo "hypernest-host: no svm/vmx in this CPU; nested guests run under TCG"
         fi
-        for module in tun bridge veth br_netfilter nf_tables; do
+        # Not br_netfilter: it sends bridged frames through the IP firewall, so the NAT and filter
+        # rules would also hit traffic between guests on one switch. The port guards use nftables'
+        # bridge family, which works without it. The kernel loads the rest (nft_masq, nft_chain_nat,
+        # nf_nat, nf_conntrack) through /sbin/modprobe when a rule needs them.
+        for module in tun bridge veth nf_tables; do
             modprobe -q "$module" || echo "hypernest-host: could not load $module"
         done
         mkdir -p /var/lib/hypernest /var/tmp
@@ -24,7 +28,9 @@ internal static class HostGuestScripts
 
     /// <summary>
     /// /etc/hypernest/rc.sysinit for the host image: the tiny guest's, then rc.host before init starts
-    /// the agent (so /dev/kvm exists by the time the host answers a heartbeat).
+    /// the agent (so /dev/kvm exists by the time the host answers a heartbeat), then the network
+    /// restore hook, after rc.host has loaded the bridge and nftables modules.
     /// </summary>
-    public static string SystemInit => TinyGuestScripts.SystemInit + "/etc/hypernest/rc.host\n";
+    public static string SystemInit =>
+        TinyGuestScripts.SystemInitCommon + "/etc/hypernest/rc.host\n" + TinyGuestScripts.RestoreNetworkHook;
 }

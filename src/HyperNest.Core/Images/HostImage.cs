@@ -16,12 +16,12 @@ public static class HostImage
     /// <summary>
     /// qemu-system-x86's Recommends are not installed (mmdebstrap's essential variant), so the parts a
     /// host uses are named: qemu-utils (qemu-img for overlays), ovmf (generation 2). SeaBIOS and iPXE
-    /// come as hard dependencies.
+    /// come as hard dependencies. The tiny image's network packages (iproute2, iperf3) come along.
     /// </summary>
     public static readonly IReadOnlyList<string> Packages =
     [
         "busybox-static", "qemu-guest-agent", .. TinyImage.GuestBinaryPackages,
-        "qemu-system-x86", "qemu-utils", "ovmf", "iproute2", "nftables",
+        "qemu-system-x86", "qemu-utils", "ovmf", .. TinyImage.NetworkPackages, "nftables",
     ];
 
     public static ImageRecipe CreateRecipe() => CreateRecipe(GuestBinary.Locate());
@@ -44,7 +44,7 @@ public static class HostImage
             ExcludedPaths = [.. DebianSlimming.ExcludedPaths, .. DebianSlimming.UnusedFirmware],
             NestedImages = [tiny],
             FreeSpaceBytes = FreeSpaceBytes,
-            VersionSalt = "host-1",
+            VersionSalt = "host-2",
         };
     }
 }

@@ -1,3 +1,5 @@
+using HyperNest.Hosting;
+
 namespace HyperNest.Images;
 
 /// <summary>
@@ -16,8 +18,11 @@ internal static class TinyGuestScripts
         ::shutdown:/etc/hypernest/rc.shutdown
         """ + "\n";
 
-    /// <summary>/etc/hypernest/rc.sysinit: mounts, hostname, lo, power-button modules.</summary>
-    public const string SystemInit = """
+    /// <summary>/etc/hypernest/rc.sysinit: mounts, hostname, lo, power-button modules, then the network restore hook.</summary>
+    public static string SystemInit => SystemInitCommon + RestoreNetworkHook;
+
+    /// <summary>rc.sysinit without the restore hook: the host image runs its rc.host in between.</summary>
+    public const string SystemInitCommon = """
         #!/bin/busybox sh
         # PID 1 is busybox init; this runs once before the agent starts. busybox sh prefers its own
         # applets, which matters: the essential package set has no mount, ip or kill.
@@ -35,11 +40,28 @@ internal static class TinyGuestScripts
         mount -o remount,rw /
         hostname -F /etc/hostname
         ip link set lo up
+        # virtio_net (loaded by the initramfs) names the NIC eth0 (no udev to rename it). It stays
+        # down and unaddressed here: whoever manages the guest's network configures it.
         # The ACPI power button (QMP system_powerdown) reaches acpid as an input event: needs button + evdev.
         modprobe -q button
         modprobe -q evdev
         /etc/hypernest/virtio-port-links
         echo "hypernest-tiny: system ready ($(uname -r))"
+        """ + "\n";
+
+    /// <summary>
+    /// The last lines of rc.sysinit: the kernel forgets bridges, addresses, NAT rules and resolv.conf
+    /// on reboot, while HyperNest keeps them in state.db; "hypernest -RestoreNetwork" re-applies them.
+    /// Only where HyperNest has been used (state.db exists), and in the background so a slow or
+    /// failing restore never delays the agent (init starts it once rc.sysinit returns). Its output goes
+    /// to the console; stdin is /dev/null, else .NET takes the console for a terminal and writes
+    /// keypad escape codes into the serial log.
+    /// </summary>
+    public const string RestoreNetworkHook = $"""
+        if [ -e {HostPaths.DefaultHome}/state.db ]; then
+            echo "hypernest-guest: restoring the stored network configuration in the background"
+            {GuestBinary.GuestPath} -RestoreNetwork </dev/null &
+        fi
         """ + "\n";
 
     /// <summary>/etc/hypernest/virtio-port-links: what udev would do for named virtio-serial ports.</summary>

@@ -29,6 +29,13 @@ public static class TinyImage
     /// </summary>
     public static readonly IReadOnlyList<string> GuestBinaryPackages = ["libstdc++6", "libgcc-s1", "zlib1g"];
 
+    /// <summary>
+    /// iproute2: the network backend runs "ip -j" and busybox's ip has no JSON output, so a guest
+    /// that is (or is inspected like) a HyperNest host needs the real one. iperf3: throughput
+    /// benchmarks between the machine and guests, and between nested guests.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NetworkPackages = ["iproute2", "iperf3"];
+
     /// <summary>The recipe with the hypernest binary <see cref="GuestBinary.Locate()"/> finds.</summary>
     public static ImageRecipe CreateRecipe() => CreateRecipe(GuestBinary.Locate());
 
@@ -36,7 +43,7 @@ public static class TinyImage
     {
         Name = Name,
         Description = "Debian 12 kernel, busybox init and the QEMU guest agent; boots in seconds under TCG.",
-        Packages = ["busybox-static", "qemu-guest-agent", .. GuestBinaryPackages],
+        Packages = ["busybox-static", "qemu-guest-agent", .. GuestBinaryPackages, .. NetworkPackages],
         KernelPackage = "linux-image-amd64",
         InitramfsModules = InitramfsModules,
         InitramfsInit = InitramfsScripts.Init,
@@ -61,7 +68,7 @@ public static class TinyImage
             new("/sbin/halt", "/bin/busybox"),
             new("/sbin/reboot", "/bin/busybox"),
         ],
-        VersionSalt = "tiny-3",
+        VersionSalt = "tiny-4",
     };
 
     internal const UnixFileMode Regular =

@@ -56,8 +56,13 @@ public sealed class HostImageTests
         Assert.Contains("qemu-guest-agent", host.Packages);
         Assert.True(host.FreeSpaceBytes >= 1536L * 1024 * 1024);
         var sysinit = Assert.Single(host.GuestFiles, f => f.GuestPath == "/etc/hypernest/rc.sysinit");
-        Assert.EndsWith("/etc/hypernest/rc.host\n", sysinit.Content, StringComparison.Ordinal);
+        // rc.host loads the bridge and nftables modules; the network restore hook comes after it, last.
+        Assert.EndsWith("/etc/hypernest/rc.host\n" + TinyGuestScripts.RestoreNetworkHook, sysinit.Content, StringComparison.Ordinal);
+        Assert.Contains("hypernest -RestoreNetwork </dev/null &", TinyGuestScripts.RestoreNetworkHook, StringComparison.Ordinal);
+        Assert.Contains("iperf3", host.Packages);
+        Assert.Contains("iproute2", host.Packages);
         var rcHost = Assert.Single(host.GuestFiles, f => f.GuestPath == "/etc/hypernest/rc.host");
+        Assert.DoesNotMatch("for module in [^;]*br_netfilter", rcHost.Content);
         Assert.Contains("modprobe -q kvm_amd", rcHost.Content, StringComparison.Ordinal);
         Assert.Contains("modprobe -q kvm_intel", rcHost.Content, StringComparison.Ordinal);
         Assert.Single(host.GuestFiles, f => f.GuestPath == "/etc/hostname");

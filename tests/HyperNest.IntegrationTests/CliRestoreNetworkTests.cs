@@ -1,0 +1,100 @@
+using System.Reflection;
+using HyperNest.Cli;
+using HyperNest.Hosting;
+
+namespace HyperNest.IntegrationTests;
+
+/// <summary>
+/// hypernest -RestoreNetwork, the guest boot hook's command: parsed only on its own, calls
+/// IVirtualizationHost.RestoreNetwork once, and a failure is printed and exits non-zero.
+/// </summary>
+[Collection(GuestCollection.Name)]
+public sealed class CliRestoreNetworkTests : IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("hn-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+
+    [Fact]
+    public void RestoreNetwork_Succeeds_CallsTheHostOnce_ExitsZero()
+    {
+        var host = FakeHost.Create(failure: null);
+        var errors = new StringWriter();
+
+        Assert.Equal(0, CommandLine.RestoreNetwork(() => host, errors));
+
+        Assert.Equal(["RestoreNetwork", "Dispose"], ((FakeHost)(object)host).Calls);
+        Assert.Equal("", errors.ToString());
+    }
+
+    [Fact]
+    public void RestoreNetwork_Fails_PrintsTheError_ExitsNonZero()
+    {
+        var host = FakeHost.Create(new HostException("bridge vSwitch cannot be created", ErrorCategory.InvalidOperation, "X"));
+        var errors = new StringWriter();
+
+        Assert.Equal(1, CommandLine.RestoreNetwork(() => host, errors));
+
+        Assert.Contains("-RestoreNetwork failed: bridge vSwitch cannot be created", errors.ToString());
+    }
+
+    [Fact]
+    public void RestoreNetwork_HostCannotBeCreated_PrintsTheError_ExitsNonZero()
+    {
+        var errors = new StringWriter();
+
+        Assert.Equal(1, CommandLine.RestoreNetwork(() => throw new IOException("state.db is locked"), errors));
+
+        Assert.Contains("state.db is locked", errors.ToString());
+    }
+
+    [Theory]
+    [InlineData("-RestoreNetwork")]
+    [InlineData("-restorenetwork")]
+    [InlineData("--restore-network")]
+    public void Executable_UnderstandsTheFlag(string flag)
+    {
+        var outcome = CliRunner.Run(_home, flag);
+
+        // Success, or the host's own error (RestoreNetwork may fail on this machine), never a usage error.
+        Assert.DoesNotContain("is not understood", outcome.Errors);
+        Assert.True(outcome.ExitCode == 0 || outcome.Errors.Contains("hypernest: -RestoreNetwork failed: ", StringComparison.Ordinal),
+            $"exit code {outcome.ExitCode}: {outcome.Errors}");
+    }
+
+    [Fact]
+    public void Executable_FlagWithArguments_IsAUsageError()
+    {
+        var outcome = CliRunner.Run(_home, "-RestoreNetwork", "now");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("'-RestoreNetwork now' is not understood", outcome.Errors);
+    }
+
+    /// <summary>An IVirtualizationHost that records RestoreNetwork and Dispose; any other member fails the test.</summary>
+    public class FakeHost : DispatchProxy
+    {
+        private Exception? _failure;
+
+        public List<string> Calls { get; } = [];
+
+        public static IVirtualizationHost Create(Exception? failure)
+        {
+            var host = Create<IVirtualizationHost, FakeHost>();
+            ((FakeHost)(object)host)._failure = failure;
+            return host;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            var name = targetMethod?.Name ?? "";
+            Calls.Add(name);
+            return name switch
+            {
+                "RestoreNetwork" when _failure is not null => throw _failure,
+                "RestoreNetwork" or "Dispose" => null,
+                _ => throw new InvalidOperationException($"-RestoreNetwork must not call {name}."),
+            };
+        }
+    }
+}
