@@ -87,7 +87,7 @@ public sealed partial class VirtualizationHost
     public VmNetworkAdapter ConnectVmNetworkAdapter(string vmName, Guid adapterId, string switchName) =>
         WithNetwork($"Connecting the network adapter of '{vmName}' to \"{switchName}\"", () =>
         {
-            var vm = Load(vmName);
+            var vm = LoadAdapterOwner(vmName, "connect the network adapter");
             var adapter = FindAdapter(vm, adapterId);
             var target = FindSwitchOrThrow(switchName);
             var connected = adapter with { SwitchId = target.Id };
@@ -106,7 +106,7 @@ public sealed partial class VirtualizationHost
     public VmNetworkAdapter DisconnectVmNetworkAdapter(string vmName, Guid adapterId) =>
         WithNetwork($"Disconnecting the network adapter of '{vmName}'", () =>
         {
-            var vm = Load(vmName);
+            var vm = LoadAdapterOwner(vmName, "disconnect the network adapter");
             var adapter = FindAdapter(vm, adapterId);
             UnplugRunningAdapter(vm, adapter);
             var disconnected = adapter with { SwitchId = null };
@@ -118,7 +118,7 @@ public sealed partial class VirtualizationHost
     public VmNetworkAdapter SetVmNetworkAdapter(string vmName, Guid adapterId, SetVmNetworkAdapterRequest request) =>
         WithNetwork($"Changing the network adapter of '{vmName}'", () =>
         {
-            var vm = Load(vmName);
+            var vm = LoadAdapterOwner(vmName, "change the port settings");
             var adapter = FindAdapter(vm, adapterId);
             var changesMac = request.StaticMacAddress is not null || request.DynamicMacAddress;
             if (request.StaticMacAddress is not null && request.DynamicMacAddress)
@@ -197,6 +197,13 @@ public sealed partial class VirtualizationHost
 
     private SwitchRecord FindSwitchOrThrow(string name) =>
         _store.Transact(tx => tx.FindSwitch(name)) ?? throw NetworkErrors.SwitchNotFound(name);
+
+    /// <summary>Management-OS adapters (Get-VMNetworkAdapter -ManagementOS) carry no VM name: their port is the host's own.</summary>
+    private VmRecord LoadAdapterOwner(string vmName, string action) => string.IsNullOrEmpty(vmName)
+        ? throw HostErrors.InvalidArgument(
+            $"Cannot {action} of a management-OS adapter: it is the host's own interface on the switch (\"vEthernet (…)\"), not a VM port. " +
+            "Configure the host side with the Net* cmdlets (New-NetIPAddress, Set-DnsClientServerAddress), or pass a VM's adapter (Get-VMNetworkAdapter -VMName <vm>).")
+        : Load(vmName);
 
     private NetworkAdapterRecord FindAdapter(VmRecord vm, Guid adapterId) =>
         _store.Transact(tx => tx.ListAdapters(vm.Id)).FirstOrDefault(a => a.Id == adapterId) ?? throw NetworkErrors.AdapterNotFound(vm.Name, adapterId);

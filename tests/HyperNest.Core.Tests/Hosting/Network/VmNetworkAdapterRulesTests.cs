@@ -249,4 +249,16 @@ public sealed class VmNetworkAdapterRulesTests : IDisposable
         Assert.Equal("VmNAT", adapter.SwitchName);
         Assert.Equal(12, adapter.MacAddress.Length);
     }
+
+    [Fact]
+    public void ManagementOsAdapter_PortSettings_AreRefusedPointingToTheNetCmdlets()
+    {
+        _f.Internal("VmNAT");
+        var adapter = Assert.Single(Host.GetManagementOsNetworkAdapters());
+
+        var error = Assert.Throws<HostException>(() => Host.SetVmNetworkAdapter(adapter.VMName, adapter.AdapterId, new SetVmNetworkAdapterRequest { MacAddressSpoofing = OnOffState.On }));
+
+        Assert.Contains("management-OS adapter", error.Message, StringComparison.Ordinal);
+        Assert.Contains("New-NetIPAddress", error.Message, StringComparison.Ordinal);
+    }
 }
