@@ -71,6 +71,8 @@ internal static class NetworkTool
         return new NetworkBackendException($"'{CommandLine(tool, arguments)}' failed (exit {result.ExitCode}): {words}");
     }
 
+    public static bool IsInstalled(string tool) => SystemDirectories.Any(directory => File.Exists(Path.Combine(directory, tool)));
+
     private static string Locate(string tool) =>
         SystemDirectories.Select(directory => Path.Combine(directory, tool)).FirstOrDefault(File.Exists) ?? tool;
 }
