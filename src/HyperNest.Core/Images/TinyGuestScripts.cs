@@ -49,18 +49,21 @@ internal static class TinyGuestScripts
         echo "hypernest-tiny: system ready ($(uname -r))"
         """ + "\n";
 
+    /// <summary>The restore hook's output of the last boot, in the guest.</summary>
+    public const string RestoreNetworkLog = "/var/log/hypernest-restore-network.log";
+
     /// <summary>
     /// The last lines of rc.sysinit: the kernel forgets bridges, addresses, NAT rules and resolv.conf
     /// on reboot, while HyperNest keeps them in state.db; "hypernest -RestoreNetwork" re-applies them.
     /// Only where HyperNest has been used (state.db exists), and in the background so a slow or
     /// failing restore never delays the agent (init starts it once rc.sysinit returns). Its output goes
-    /// to the console; stdin is /dev/null, else .NET takes the console for a terminal and writes
-    /// keypad escape codes into the serial log.
+    /// through tee to the console and a log readable with Invoke-Command; with stdin and stdout not the
+    /// console, .NET does not take it for a terminal and write keypad escape codes into the serial log.
     /// </summary>
     public const string RestoreNetworkHook = $"""
         if [ -e {HostPaths.DefaultHome}/state.db ]; then
             echo "hypernest-guest: restoring the stored network configuration in the background"
-            {GuestBinary.GuestPath} -RestoreNetwork </dev/null &
+            {GuestBinary.GuestPath} -RestoreNetwork </dev/null 2>&1 | tee {RestoreNetworkLog} &
         fi
         """ + "\n";
 

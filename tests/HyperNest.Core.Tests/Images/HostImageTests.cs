@@ -58,7 +58,7 @@ public sealed class HostImageTests
         var sysinit = Assert.Single(host.GuestFiles, f => f.GuestPath == "/etc/hypernest/rc.sysinit");
         // rc.host loads the bridge and nftables modules; the network restore hook comes after it, last.
         Assert.EndsWith("/etc/hypernest/rc.host\n" + TinyGuestScripts.RestoreNetworkHook, sysinit.Content, StringComparison.Ordinal);
-        Assert.Contains("hypernest -RestoreNetwork </dev/null &", TinyGuestScripts.RestoreNetworkHook, StringComparison.Ordinal);
+        Assert.Contains("hypernest -RestoreNetwork </dev/null 2>&1 | tee /var/log/hypernest-restore-network.log &", TinyGuestScripts.RestoreNetworkHook, StringComparison.Ordinal);
         Assert.Contains("iperf3", host.Packages);
         Assert.Contains("iproute2", host.Packages);
         var rcHost = Assert.Single(host.GuestFiles, f => f.GuestPath == "/etc/hypernest/rc.host");
