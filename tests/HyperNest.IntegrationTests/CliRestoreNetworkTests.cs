@@ -56,10 +56,8 @@ public sealed class CliRestoreNetworkTests : IDisposable
     {
         var outcome = CliRunner.Run(_home, flag);
 
-        // Success, or the host's own error (RestoreNetwork may fail on this machine), never a usage error.
-        Assert.DoesNotContain("is not understood", outcome.Errors);
-        Assert.True(outcome.ExitCode == 0 || outcome.Errors.Contains("hypernest: -RestoreNetwork failed: ", StringComparison.Ordinal),
-            $"exit code {outcome.ExitCode}: {outcome.Errors}");
+        // An empty store in the test's namespace: nothing to re-apply, so it must simply succeed.
+        Assert.True(outcome.ExitCode == 0, $"exit code {outcome.ExitCode}: {outcome.Errors}");
     }
 
     [Fact]
