@@ -87,9 +87,11 @@ lab_spoof_l2() {
   lab_check "with spoofing On, L2s reaches L0 over the bridge" True l2 L2s 'Test-Connection 10.0.0.1 -Count 3 -Quiet'
 }
 
-# iperf3 client in a guest (or L0), 10.0.0.1 as server; prints the receiver's Mbit/s.
+# iperf3 client in a guest, 10.0.0.1 as server; prints the receiver's Mbit/s (nothing when it failed).
+# Bounded: a run that cannot connect or stalls gives no figure instead of holding the lab forever.
 lab_iperf() {
   local seconds=$1
   shift
-  "$@" "iperf3 -c 10.0.0.1 -t $seconds -f m" 2>&1 | awk '/receiver/ { for (i = 1; i <= NF; i++) if ($i ~ /bits\/sec/) print $(i-1) }' | tail -1
+  { timeout $((seconds + 120)) "$@" "iperf3 -c 10.0.0.1 -t $seconds -f m --connect-timeout 10000" 2>&1 || true; } |
+    awk '/receiver/ { for (i = 1; i <= NF; i++) if ($i ~ /bits\/sec/) print $(i-1) }' | tail -1
 }
