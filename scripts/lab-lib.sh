@@ -34,9 +34,11 @@ lab_pass() { printf '  [ok]   %s\n' "$*"; }
 lab_fail() { printf '  [FAIL] %s\n' "$*"; LAB_FAILED=1; }
 
 # Runs cmdlet lines on L0, in L1, in an L2 inside L1; echoes them first, as a console would.
-l0() { printf 'PS L0> %s\n' "$1"; hypernest -c "$1"; }
-l1() { printf 'PS L1> %s\n' "$1"; hypernest -c "Invoke-Command -VMName L1 -ScriptBlock { $1 }"; }
-l2() { local vm=$1; printf 'PS %s> %s\n' "$vm" "$2"; hypernest -c "Invoke-Command -VMName L1 -ScriptBlock { Invoke-Command -VMName $vm -ScriptBlock { $2 } }"; }
+# LAB_TIMEOUT (seconds), when set, bounds each call.
+lab_hypernest() { if [[ -n ${LAB_TIMEOUT:-} ]]; then timeout "$LAB_TIMEOUT" hypernest "$@"; else hypernest "$@"; fi; }
+l0() { printf 'PS L0> %s\n' "$1"; lab_hypernest -c "$1"; }
+l1() { printf 'PS L1> %s\n' "$1"; lab_hypernest -c "Invoke-Command -VMName L1 -ScriptBlock { $1 }"; }
+l2() { local vm=$1; printf 'PS %s> %s\n' "$vm" "$2"; lab_hypernest -c "Invoke-Command -VMName L1 -ScriptBlock { Invoke-Command -VMName $vm -ScriptBlock { $2 } }"; }
 
 # A check passes when the command's output contains the expected text.
 lab_check() {
@@ -92,6 +94,6 @@ lab_spoof_l2() {
 lab_iperf() {
   local seconds=$1
   shift
-  { timeout $((seconds + 120)) "$@" "iperf3 -c 10.0.0.1 -t $seconds -f m --connect-timeout 10000" 2>&1 || true; } |
+  { LAB_TIMEOUT=$((seconds + 120)) "$@" "iperf3 -c 10.0.0.1 -t $seconds -f m --connect-timeout 10000" 2>&1 || true; } |
     awk '/receiver/ { for (i = 1; i <= NF; i++) if ($i ~ /bits\/sec/) print $(i-1) }' | tail -1
 }
