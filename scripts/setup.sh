@@ -41,4 +41,11 @@ hn_publish() {
     -o "$HN_ROOT/out/hypernest" -nologo -v quiet
   install -m 0755 "$HN_ROOT/out/hypernest/hypernest" /usr/local/bin/hypernest
   echo "==> Installed /usr/local/bin/hypernest"
+  # Only where systemd is the init (not in containers or CI sandboxes): the restore-at-boot unit.
+  if [[ -d /run/systemd/system ]]; then
+    install -m 0644 "$HN_ROOT/contrib/systemd/hypernest-restore-network.service" /etc/systemd/system/
+    systemctl daemon-reload
+    systemctl enable -q hypernest-restore-network.service
+    echo "==> Enabled hypernest-restore-network.service (stored switches and NAT come back after a reboot)"
+  fi
 }

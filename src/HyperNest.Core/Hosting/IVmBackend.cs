@@ -49,6 +49,12 @@ public interface IVmBackend
     /// <summary>True when the guest agent answers a ping within <paramref name="timeout"/> (Hyper-V's heartbeat).</summary>
     bool Heartbeat(VmRecord vm, TimeSpan timeout);
 
+    /// <summary>
+    /// The guest's IP addresses by MAC ("02:48:4e:…" lower-case), as its agent reports them
+    /// (guest-network-get-interfaces); empty when the agent does not answer within <paramref name="timeout"/>.
+    /// </summary>
+    IReadOnlyDictionary<string, IReadOnlyList<string>> GuestIpAddresses(VmRecord vm, TimeSpan timeout);
+
     /// <summary>CPU usage in percent of the host since the previous sample, and resident memory in bytes.</summary>
     ProcessUsage SampleUsage(VmRecord vm);
 

@@ -18,7 +18,13 @@ public sealed partial class VirtualizationHost
     {
         var vm = Load(vmName);
         var (adapters, switches) = _store.Transact(tx => (tx.ListAdapters(vm.Id), tx.ListSwitches()));
-        return adapters.Select(a => ToAdapterView(vm, a, switches)).ToList();
+        // One short ask per VM, as Hyper-V's integration services report the guest's addresses.
+        var reported = vm.State == VmState.Running && adapters.Count > 0
+            ? _backend.GuestIpAddresses(vm, TimeSpan.FromSeconds(1))
+            : new Dictionary<string, IReadOnlyList<string>>();
+        return adapters
+            .Select(a => ToAdapterView(vm, a, switches) with { IPAddresses = reported.GetValueOrDefault(a.Mac) ?? [] })
+            .ToList();
     }
 
     public IReadOnlyList<VmNetworkAdapter> GetManagementOsNetworkAdapters()

@@ -150,6 +150,24 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
     public bool WaitForExit(VmRecord vm, TimeSpan timeout, CancellationToken cancellationToken) =>
         vm.Pid is not { } pid || Run(() => QemuProcessTerminator.WaitForExitAsync(pid, vm.Id, timeout, cancellationToken));
 
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> GuestIpAddresses(VmRecord vm, TimeSpan timeout)
+    {
+        try
+        {
+            return Run(async () =>
+            {
+                await using var agent = await GuestAgentClient.ConnectAsync(Runtime(vm).GuestAgentSocket, timeout).ConfigureAwait(false);
+                agent.CommandTimeout = timeout;
+                return await agent.NetworkInterfacesAsync().ConfigureAwait(false);
+            });
+        }
+        catch (Exception ex) when (IsUnreachable(ex) || ex is QmpException)
+        {
+            // Busy (another client holds the agent's one channel), booting, or no agent: no addresses to show.
+            return new Dictionary<string, IReadOnlyList<string>>();
+        }
+    }
+
     public bool Heartbeat(VmRecord vm, TimeSpan timeout)
     {
         try

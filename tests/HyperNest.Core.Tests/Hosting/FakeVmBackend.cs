@@ -37,6 +37,12 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public void SetLinkState(VmRecord vm, int slot, bool up) => Links[(vm.Id, slot)] = up;
 
+    /// <summary>What each running guest's agent reports: addresses by MAC.</summary>
+    public Dictionary<Guid, Dictionary<string, IReadOnlyList<string>>> GuestAddresses { get; } = [];
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> GuestIpAddresses(VmRecord vm, TimeSpan timeout) =>
+        AgentAnswers && IsAlive(vm) && GuestAddresses.TryGetValue(vm.Id, out var addresses) ? addresses : new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>What kill -9 from outside does.</summary>
     public void KillFromOutside(Guid vmId) => _processes.Remove(_pidByVm[vmId]);
 

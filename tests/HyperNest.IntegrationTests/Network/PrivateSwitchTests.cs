@@ -23,6 +23,7 @@ public sealed class PrivateSwitchTests : IDisposable
             _lab.Run($"Invoke-Command -VMName {b} -ScriptBlock {{ Get-NetAdapter Ethernet | New-NetIPAddress -IPAddress 10.9.0.2 -PrefixLength 24 | Out-Null }}");
 
             Assert.Contains("True", _lab.Run($"Invoke-Command -VMName {a} -ScriptBlock {{ Test-Connection 10.9.0.2 -Count 3 -Quiet }}"));
+            Assert.Contains("10.9.0.2", _lab.Host.GetVmNetworkAdapters(b).Single().IPAddresses);
 
             var bridge = _lab.Host.GetVmSwitch(lab).BridgeName;
             Assert.DoesNotContain(_lab.Host.GetNetAdapters(), adapter => adapter.LinuxName == bridge);

@@ -108,4 +108,26 @@ public sealed partial class GuestAgentClient
         => ExecuteAsync("guest-file-close", new JsonObject { ["handle"] = handle }, cancellationToken);
 
     private static byte[] Decode(JsonNode? base64) => base64 is null ? [] : Convert.FromBase64String(base64.GetValue<string>());
+
+    /// <summary>guest-network-get-interfaces: each interface's MAC (lower-case) with its addresses, loopback left out.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> NetworkInterfacesAsync(CancellationToken cancellationToken = default)
+    {
+        var reply = await ExecuteAsync("guest-network-get-interfaces", null, cancellationToken).ConfigureAwait(false);
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var nic in reply?.AsArray() ?? [])
+        {
+            var mac = nic?["hardware-address"]?.GetValue<string>()?.ToLowerInvariant();
+            if (mac is null || mac == "00:00:00:00:00:00")
+            {
+                continue;
+            }
+
+            result[mac] = (nic!["ip-addresses"]?.AsArray() ?? [])
+                .Select(address => address?["ip-address"]?.GetValue<string>())
+                .OfType<string>()
+                .ToList();
+        }
+
+        return result;
+    }
 }

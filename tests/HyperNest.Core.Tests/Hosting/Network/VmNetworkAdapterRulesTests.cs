@@ -261,4 +261,18 @@ public sealed class VmNetworkAdapterRulesTests : IDisposable
         Assert.Contains("management-OS adapter", error.Message, StringComparison.Ordinal);
         Assert.Contains("New-NetIPAddress", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void IPAddresses_AreWhatTheGuestReportsForTheAdaptersMac()
+    {
+        var vm = _f.Vm("L1", null);
+        var mac = Assert.Single(Host.GetVmNetworkAdapters("L1")).MacAddress;
+        var colon = string.Join(':', Enumerable.Range(0, 6).Select(i => mac.Substring(i * 2, 2))).ToLowerInvariant();
+        _f.Backend.GuestAddresses[vm.Id] = new() { [colon] = ["10.0.0.2", "fe80::48:4eff:fe00:1"], ["52:54:00:00:00:99"] = ["10.9.9.9"] };
+
+        Assert.Empty(_f.Adapter("L1").IPAddresses);
+        Host.StartVm("L1");
+
+        Assert.Equal(["10.0.0.2", "fe80::48:4eff:fe00:1"], _f.Adapter("L1").IPAddresses);
+    }
 }
