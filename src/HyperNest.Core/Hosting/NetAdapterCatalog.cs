@@ -85,6 +85,10 @@ internal static class NetAdapterCatalog
     public static bool HasHostAdapter(SwitchRecord record) =>
         record.SwitchType == VmSwitchType.Internal || (record.SwitchType == VmSwitchType.External && record.AllowManagementOS);
 
+    /// <summary>The host side of a switch ("vEthernet (X)"): its link is the switch's bridge (a bound NIC also names the switch, but is not it).</summary>
+    public static bool IsSwitchHostAdapter(NetAdapter adapter) =>
+        adapter.VMSwitchName is not null && adapter.LinuxName.StartsWith(BridgePrefix, StringComparison.Ordinal);
+
     public static string DashedMac(string? mac) => (mac ?? "").Replace(':', '-').ToUpperInvariant();
 
     private static NetAdapter View(LinkInfo link, string name, string description, string? switchName, bool isBridge) => new()

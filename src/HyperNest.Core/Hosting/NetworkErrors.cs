@@ -1,5 +1,3 @@
-using HyperNest.Model;
-
 namespace HyperNest.Hosting;
 
 /// <summary>The networking errors, worded after Hyper-V's and the NetTCPIP/NetNat modules', each saying what to do next.</summary>
@@ -27,9 +25,6 @@ internal static class NetworkErrors
             ? $"No MSFT_NetAdapter objects found with property 'InterfaceIndex' equal to '{index}'. Get-NetAdapter lists this machine's adapters."
             : $"No MSFT_NetAdapter objects found with property 'Name' equal to '{selector.Alias}'. Get-NetAdapter lists this machine's adapters.",
         ErrorCategory.ObjectNotFound, "ObjectNotFound", selector.ToString());
-
-    public static HostException WhileRunning(string vmName, string action, VmState state, string whatToDo) =>
-        HostErrors.WrongState(vmName, action, state, whatToDo);
 
     /// <summary>The kernel (through ip/nft) refused; its words are kept and nothing was left behind.</summary>
     public static HostException KernelRefused(string action, Exception inner, string? target = null) => new(

@@ -13,6 +13,9 @@ public sealed partial class VirtualizationHost
     /// <summary>resolv.conf allows three nameservers (MAXNS); more are ignored by glibc.</summary>
     private const int ResolverLimit = 3;
 
+    /// <summary>host_settings key: set once HyperNest has written resolv.conf, so clearing every server writes it empty rather than leaving it alone.</summary>
+    private const string DnsConfiguredKey = "dns_configured";
+
     public IReadOnlyList<DnsClientServerAddress> GetDnsClientServerAddresses() => WithNetwork("Listing DNS servers", () =>
     {
         var stored = _store.Transact(tx => tx.ListDnsServers());
@@ -86,7 +89,7 @@ public sealed partial class VirtualizationHost
     private void RewriteResolverConfiguration()
     {
         var stored = _store.Transact(tx => tx.ListDnsServers());
-        var configured = _store.Transact(tx => tx.GetSetting("dns_configured")) is not null;
+        var configured = _store.Transact(tx => tx.GetSetting(DnsConfiguredKey)) is not null;
         if (stored.Count == 0 && !configured)
         {
             return;
@@ -104,7 +107,7 @@ public sealed partial class VirtualizationHost
         }
 
         _network.WriteResolverConfiguration(servers);
-        _store.Transact(tx => tx.SetSetting("dns_configured", "1"));
+        _store.Transact(tx => tx.SetSetting(DnsConfiguredKey, "1"));
     }
 
     private static IPAddress ParseDnsServer(string text) =>

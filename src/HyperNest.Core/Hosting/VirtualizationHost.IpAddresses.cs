@@ -46,7 +46,7 @@ public sealed partial class VirtualizationHost
     {
         var adapter = ResolveNetAdapter(request.Interface);
         var (address, prefix, gateway) = IpAddressRules.Check(request, adapter.Name);
-        if (adapter.VMSwitchName is { } owner && !adapter.Name.StartsWith("vEthernet", StringComparison.Ordinal))
+        if (adapter.VMSwitchName is { } owner && !NetAdapterCatalog.IsSwitchHostAdapter(adapter))
         {
             throw HostErrors.InvalidArgument(
                 $"\"{adapter.Name}\" is bound to the virtual switch \"{owner}\": the host's addresses on it belong on \"{NetAdapterCatalog.HostAdapterName(owner)}\". Use -InterfaceAlias \"{NetAdapterCatalog.HostAdapterName(owner)}\".", request.IPAddress);
@@ -177,15 +177,14 @@ public sealed partial class VirtualizationHost
     /// <summary>An address inside a NAT's internal prefix belongs on the internal side (a vEthernet adapter), not on the way out.</summary>
     private void RequireOutsideNats(IPAddress address, NetAdapter adapter)
     {
-        if (adapter.Name.StartsWith("vEthernet", StringComparison.Ordinal) || address.AddressFamily != AddressFamily.InterNetwork)
+        if (NetAdapterCatalog.IsSwitchHostAdapter(adapter) || address.AddressFamily != AddressFamily.InterNetwork)
         {
             return;
         }
 
         foreach (var nat in _store.Transact(tx => tx.ListNats()))
         {
-            var prefix = Network.Nftables.Ipv4Prefix.Parse(nat.InternalPrefix);
-            if (IpAddressRules.SameSubnet(prefix.Network, address, prefix.Length))
+            if (Network.Nftables.Ipv4Prefix.Parse(nat.InternalPrefix).Contains(address))
             {
                 throw HostErrors.InvalidArgument(
                     $"{address} lies inside the internal prefix {nat.InternalPrefix} of the NAT \"{nat.Name}\", but \"{adapter.Name}\" is not an internal switch's adapter: traffic to it would be translated. Use another address, or put it on the NAT's vEthernet adapter.",

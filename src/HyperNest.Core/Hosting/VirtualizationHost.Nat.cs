@@ -40,7 +40,7 @@ public sealed partial class VirtualizationHost
         foreach (var other in nats)
         {
             var otherPrefix = Ipv4Prefix.Parse(other.InternalPrefix);
-            if (Overlaps(prefix, otherPrefix))
+            if (prefix.Overlaps(otherPrefix))
             {
                 throw HostErrors.InvalidArgument(
                     $"The prefix {prefix} overlaps {otherPrefix} of the NAT \"{other.Name}\". WinNAT allows one internal prefix per address range: choose a prefix that does not overlap, or Remove-NetNat \"{other.Name}\" first.", name);
@@ -52,7 +52,7 @@ public sealed partial class VirtualizationHost
         foreach (var address in _network.ListAddresses().Where(a => a.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
         {
             var adapter = adapters.FirstOrDefault(a => a.ifIndex == address.LinkIndex);
-            if (adapter is not null && !adapter.Name.StartsWith("vEthernet", StringComparison.Ordinal) && IpAddressRules.SameSubnet(prefix.Network, address.Address, prefix.Length))
+            if (adapter is not null && !NetAdapterCatalog.IsSwitchHostAdapter(adapter) && prefix.Contains(address.Address))
             {
                 throw HostErrors.InvalidArgument(
                     $"The prefix {prefix} overlaps this machine's address {address.Address}/{address.PrefixLength} on \"{adapter.Name}\", which is not an internal switch's adapter. Choose another prefix (the documents use 192.168.100.0/24).", name);
@@ -119,12 +119,6 @@ public sealed partial class VirtualizationHost
         }
 
         _network.Ipv4Forwarding = true;
-    }
-
-    private static bool Overlaps(Ipv4Prefix a, Ipv4Prefix b)
-    {
-        var shorter = Math.Min(a.Length, b.Length);
-        return IpAddressRules.SameSubnet(a.Network, b.Network, shorter);
     }
 
     private static NetNat ToNatView(NetNatRecord record) => new()

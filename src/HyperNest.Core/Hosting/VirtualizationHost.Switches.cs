@@ -34,7 +34,7 @@ public sealed partial class VirtualizationHost
             if (type == VmSwitchType.External)
             {
                 var nic = ResolveBindableNic(request.NetAdapterName!);
-                record = record with { NetAdapter = nic.LinuxName, NetAdapterDescription = nic.InterfaceDescription, NetAdapterMac = nic.MacAddress.Replace('-', ':').ToLowerInvariant() };
+                record = record with { NetAdapter = nic.LinuxName, NetAdapterDescription = nic.InterfaceDescription, NetAdapterMac = Network.Nftables.MacAddress.Parse(nic.MacAddress).ToString() };
             }
 
             CreateSwitchBridge(record, revert);

@@ -36,8 +36,8 @@ public sealed record Ipv4Prefix
             throw new ArgumentException($"'{Sanitize(text)}' is not an IPv4 prefix such as 192.168.100.0/24.", nameof(text));
         }
 
-        var bits = BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());
-        var mask = length == 0 ? 0u : uint.MaxValue << (32 - length);
+        var bits = Bits(address);
+        var mask = Mask(length);
         if ((bits & ~mask) != 0)
         {
             var networkBytes = new byte[4];
@@ -49,7 +49,25 @@ public sealed record Ipv4Prefix
         return new Ipv4Prefix(address, length);
     }
 
+    /// <summary>True when <paramref name="address"/> (IPv4) lies inside this prefix.</summary>
+    public bool Contains(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.AddressFamily == AddressFamily.InterNetwork && (Bits(address) & Mask(Length)) == Bits(Network);
+    }
+
+    /// <summary>Two prefixes overlap when the shorter one contains the longer one's network.</summary>
+    public bool Overlaps(Ipv4Prefix other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Length <= other.Length ? Contains(other.Network) : other.Contains(Network);
+    }
+
     public override string ToString() => $"{Network}/{Length.ToString(CultureInfo.InvariantCulture)}";
+
+    private static uint Bits(IPAddress address) => BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());
+
+    private static uint Mask(int length) => length == 0 ? 0u : uint.MaxValue << (32 - length);
 
     // IPAddress.TryParse also accepts "10.1", "0x0a.0.0.1" and "10"; only the plain dotted form is meant.
     private static bool IsDottedQuad(string text)

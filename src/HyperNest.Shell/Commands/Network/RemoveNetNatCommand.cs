@@ -5,7 +5,8 @@ namespace HyperNest.Shell.Commands.Network;
 
 /// <summary>
 /// Remove-NetNat; as documented for Windows, without -Name it removes every NAT (the usual
-/// "Remove-NetNat -Confirm:$false" before recreating one). The host removes one by name, so the names are listed here.
+/// "Remove-NetNat -Confirm:$false" before recreating one). -Name takes wildcards, which the host does not,
+/// so the matching names are listed here and removed one call each.
 /// </summary>
 [Cmdlet("Remove", "NetNat", Synopsis = "Removes NATs by name (wildcards); without -Name removes all of them.")]
 public sealed class RemoveNetNatCommand : Cmdlet
