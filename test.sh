@@ -19,7 +19,7 @@ hypernest -c 'New-VMImage -Name host | Out-Null; Get-VMImage'
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-for project in tests/HyperNest.Core.Tests tests/HyperNest.Shell.Tests; do
+for project in tests/HyperNest.Core.Tests tests/HyperNest.PowerShell.Tests; do
   echo "==> $project"
   dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
 done

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what HyperNest needs on a Debian 12 machine (idempotent), builds it, and installs the
-# self-contained ReadyToRun binary as /usr/local/bin/hypernest. Sourced by run.sh and test.sh.
+# self-contained ReadyToRun build in /usr/local/lib/hypernest, with /usr/local/bin/hypernest pointing at it. Sourced by run.sh and test.sh.
 set -euo pipefail
 
 HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Where the published HyperNest lives (the executable, PowerShell's engine and the HyperNest module).
+HN_LIB=/usr/local/lib/hypernest
 # iperf3 and dnsmasq-base serve L0's side of the nested lab (scripts/nested-lab.sh): TCP throughput
 # (the guest images carry iperf3 too) and a DNS server.
 HN_PACKAGES=(qemu-system-x86 qemu-utils ovmf seabios mmdebstrap nftables iproute2 iperf3 busybox-static cpio zstd xz-utils e2fsprogs util-linux dnsmasq-base)
@@ -37,10 +39,17 @@ hn_install_packages() {
 hn_publish() {
   echo "==> Building HyperNest (self-contained, ReadyToRun)"
   dotnet publish "$HN_ROOT/src/HyperNest.Cli/HyperNest.Cli.csproj" -c Release -r linux-x64 --self-contained \
-    -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:IncludeNativeLibrariesForSelfExtract=true \
-    -o "$HN_ROOT/out/hypernest" -nologo -v quiet
-  install -m 0755 "$HN_ROOT/out/hypernest/hypernest" /usr/local/bin/hypernest
-  echo "==> Installed /usr/local/bin/hypernest"
+    -p:PublishReadyToRun=true -o "$HN_ROOT/out/hypernest" -nologo -v quiet
+  # A folder, not one file: PowerShell's engine and the HyperNest module (HyperNest.psd1, its dll and
+  # views) live beside the executable, where any pwsh can Import-Module them. Swapped in whole, so a
+  # hypernest that is running keeps the files it started with.
+  rm -rf "$HN_LIB.new"
+  cp -a "$HN_ROOT/out/hypernest" "$HN_LIB.new"
+  if [[ -d $HN_LIB ]]; then mv "$HN_LIB" "$HN_LIB.old"; fi
+  mv "$HN_LIB.new" "$HN_LIB"
+  rm -rf "$HN_LIB.old"
+  ln -sfn "$HN_LIB/hypernest" /usr/local/bin/hypernest
+  echo "==> Installed $HN_LIB (module: $HN_LIB/Modules/HyperNest/HyperNest.psd1) and /usr/local/bin/hypernest"
   # Only where systemd is the init (not in containers or CI sandboxes): the restore-at-boot unit.
   if [[ -d /run/systemd/system ]]; then
     install -m 0644 "$HN_ROOT/contrib/systemd/hypernest-restore-network.service" /etc/systemd/system/

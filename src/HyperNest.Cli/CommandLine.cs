@@ -1,68 +1,47 @@
+using System.Management.Automation.Runspaces;
 using HyperNest.Hosting;
-using HyperNest.Shell.Engine;
+using HyperNest.PowerShell.Hosting;
+using Microsoft.PowerShell;
 
 namespace HyperNest.Cli;
 
 /// <summary>
-/// The hypernest executable: `hypernest` (interactive), `hypernest -c '<line>'`, `hypernest -File x.ps1`.
-/// -c and -File stop at the first failing statement and exit non-zero, as pwsh does.
+/// The hypernest executable: PowerShell 7's own console host (pwsh's parameters: -c/-Command, -File
+/// script.ps1 args…, -NoProfile, interactive prompt with history and tab completion) with the HyperNest
+/// module imported. One flag is ours: -RestoreNetwork, the boot hook, which needs no PowerShell at all.
 /// </summary>
 internal static class CommandLine
 {
-    private const string Usage = """
-        Usage:
-          hypernest                      interactive shell (prompt, history)
-          hypernest -c '<commands>'      run commands and exit
-          hypernest -File <script.ps1>   run a script file and exit
-          hypernest -Version             print the version
-          hypernest -RestoreNetwork      re-apply the stored switches, addresses, NATs and DNS (boot hook)
-        Exit code: 0 when every statement succeeded, otherwise non-zero.
-        """;
-
     public static int Run(string[] args)
     {
-        // Before the shell session: the guest boot hook runs this with no console, and it needs
-        // nothing of the shell (no prompt, no Ctrl+C handling).
-        if (args is [var only] && only.ToLowerInvariant() is "-restorenetwork" or "--restore-network")
+        // Before the engine: the guest boot hook runs this with no console and needs nothing of PowerShell.
+        if (args.Length > 0 && args[0].ToLowerInvariant() is "-restorenetwork" or "--restore-network")
         {
-            return RestoreNetwork(HostFactory.CreateDefault, Console.Error);
+            if (args.Length == 1)
+            {
+                return RestoreNetwork(HostFactory.CreateDefault, Console.Error);
+            }
+
+            Console.Error.WriteLine($"hypernest: '{string.Join(' ', args)}' is not understood: -RestoreNetwork takes no arguments.");
+            return 2;
         }
 
-        using var session = new ShellSession(HostFactory.CreateDefault, Console.Out, Console.Error)
+        if (DocumentPlaceholders.ScriptOf(args) is { } script && DocumentPlaceholders.Find(script) is { } placeholder)
         {
-            ExternalProgramsUseConsole = !Console.IsOutputRedirected,
-            ConsoleWidth = Console.IsOutputRedirected ? null : Console.WindowWidth,
-        };
-
-        // Ctrl+C stops the running statement, not the shell (as in pwsh).
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            session.CancelCurrentStatement();
-        };
-        if (args.Length == 0)
-        {
-            session.InteractiveProgress = !Console.IsErrorRedirected;
-            return TerminalShell.Run(session);
+            Console.Error.WriteLine(placeholder);
+            return 1;
         }
 
-        switch (args[0].ToLowerInvariant())
-        {
-            case "-c" or "-command" or "--command" when args.Length >= 2:
-                return Execute(session, string.Join(' ', args[1..]), "<command line>");
-            case "-file" or "--file" when args.Length >= 2:
-                return RunFile(session, args[1]);
-            case "-version" or "--version":
-                Console.Out.WriteLine(typeof(CommandLine).Assembly.GetName().Version?.ToString(3));
-                return 0;
-            case "-h" or "-help" or "--help" or "-?":
-                Console.Out.WriteLine(Usage);
-                return 0;
-            default:
-                Console.Error.WriteLine($"hypernest: '{string.Join(' ', args)}' is not understood.");
-                Console.Error.WriteLine(Usage);
-                return 2;
-        }
+        PlainTextWhenRedirected();
+        return ConsoleShell.Start(CreateSessionState(), Banner, Help, args);
+    }
+
+    /// <summary>PowerShell's default session (built-in cmdlets, formats, types) with HyperNest imported.</summary>
+    public static InitialSessionState CreateSessionState()
+    {
+        var state = InitialSessionState.CreateDefault();
+        state.ImportPSModule(ModuleLayout.Manifest(AppContext.BaseDirectory));
+        return state;
     }
 
     /// <summary>
@@ -85,22 +64,23 @@ internal static class CommandLine
         }
     }
 
-    private static int RunFile(ShellSession session, string path)
+    /// <summary>
+    /// Output that goes to a file, a pipe or a guest agent carries no colour escapes (the console host
+    /// would otherwise colour table headers and errors even there); PowerShell honours NO_COLOR.
+    /// </summary>
+    private static void PlainTextWhenRedirected()
     {
-        string script;
-        try
+        if ((Console.IsOutputRedirected || Console.IsErrorRedirected) && Environment.GetEnvironmentVariable("NO_COLOR") is null)
         {
-            script = File.ReadAllText(path);
+            Environment.SetEnvironmentVariable("NO_COLOR", "1");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"hypernest: the script file '{path}' cannot be read: {ex.Message}");
-            return 2;
-        }
-
-        return Execute(session, script, Path.GetFullPath(path));
     }
 
-    private static int Execute(ShellSession session, string script, string sourceName) =>
-        ScriptExecutor.Execute(script, session, sourceName, ExecutionOptions.StopOnFailure).ExitCode;
+    private const string Banner = "HyperNest (PowerShell {0}) - Hyper-V's cmdlets on Linux. Get-Command -Module HyperNest lists them.";
+
+    private const string Help = """
+        Usage: hypernest [-NoProfile] [-Command '<script>' | -File <script.ps1> [arguments]]
+               hypernest -RestoreNetwork     re-apply the stored switches, addresses, NATs and DNS (boot hook)
+        Any other pwsh parameter works as in pwsh (hypernest -? lists them).
+        """;
 }

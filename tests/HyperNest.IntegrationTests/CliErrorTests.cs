@@ -3,8 +3,8 @@ using HyperNest.Hosting;
 namespace HyperNest.IntegrationTests;
 
 /// <summary>
-/// Each bad input through the real executable: a PowerShell-style error record on stderr, a non-zero
-/// exit code, and the state store exactly as it was.
+/// Each bad input through the real executable (pwsh's console host with HyperNest): PowerShell's error
+/// on stderr (ConciseView: "Cmdlet: message"), a non-zero exit code, and the state store exactly as it was.
 /// </summary>
 [Collection(GuestCollection.Name)]
 public sealed class CliErrorTests : IDisposable
@@ -26,7 +26,7 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("New-VM -Name big -MemoryStartupBytes 12XB", "12XB")]
     [InlineData("Get-VM -Bogus", "A parameter cannot be found that matches parameter name 'Bogus'")]
     [InlineData("New-VM -N x", "ambiguous")]
-    [InlineData("Set-VMProcessor -VMName <VMName> -ExposeVirtualizationExtensions $true", "<VMName>")]
+    [InlineData("Set-VMProcessor -VMName <VMName> -ExposeVirtualizationExtensions $true", "'<VMName>' is a placeholder")]
     [InlineData("New-VM -Name 'a\"b|c' -NoVHD", "cannot be used as a virtual machine name")]
     public void BadInput_PrintsErrorRecord_ExitsNonZero_LeavesStateUnchanged(string line, string expected)
     {
@@ -37,14 +37,23 @@ public sealed class CliErrorTests : IDisposable
 
         Assert.NotEqual(0, outcome.ExitCode);
         Assert.Contains(expected, outcome.Errors);
-        Assert.Contains("FullyQualifiedErrorId", outcome.Errors);
         Assert.Equal(before, VmNames());
     }
 
     [Fact]
-    public void CommandLine_StopsAtFirstFailingStatement()
+    public void CommandLine_NonTerminatingError_GoesOnAsPwshDoes()
     {
-        var outcome = CliRunner.Run(_home, "-c", "New-VM -Name first -NoVHD; Get-VM nope; New-VM -Name never -NoVHD");
+        var outcome = CliRunner.Run(_home, "-c", "New-VM -Name first -NoVHD; Get-VM nope; New-VM -Name second -NoVHD");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("Get-VM: Hyper-V was unable to find a virtual machine with name \"nope\"", outcome.Errors);
+        Assert.Equal(["first|12.0", "second|12.0"], VmNames());
+    }
+
+    [Fact]
+    public void CommandLine_ErrorActionPreferenceStop_StopsAtFirstErrorAndExitsNonZero()
+    {
+        var outcome = CliRunner.Run(_home, "-c", "$ErrorActionPreference = 'Stop'; New-VM -Name first -NoVHD; Get-VM nope; New-VM -Name never -NoVHD");
 
         Assert.NotEqual(0, outcome.ExitCode);
         Assert.Equal(["first|12.0"], VmNames());

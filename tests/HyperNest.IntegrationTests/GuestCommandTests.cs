@@ -27,8 +27,8 @@ public sealed class GuestCommandTests(ITestOutputHelper output) : IDisposable
 
             _lab.Run($"Copy-VMFile -Name {name} -SourcePath {source} -DestinationPath /root/x -FileSource Host");
             var refused = _lab.TryRun($"Copy-VMFile -Name {name} -SourcePath {source} -DestinationPath /root/x -FileSource Host");
-            Assert.False(refused.Result.Succeeded, "copying over an existing guest file without -Force must fail");
-            Assert.Contains("DestinationFileExists,HyperNest.Commands.CopyVMFile", refused.Errors);
+            Assert.False(refused.Succeeded, "copying over an existing guest file without -Force must fail");
+            Assert.Contains("FullyQualifiedErrorId : DestinationFileExists,", refused.Errors);
             _lab.Run($"Get-VM {name} | Copy-VMFile -SourcePath {source} -DestinationPath /root/deep/er/x -FileSource Host -CreateFullPath");
 
             var clock = Stopwatch.StartNew();
@@ -55,13 +55,13 @@ public sealed class GuestCommandTests(ITestOutputHelper output) : IDisposable
             BootTinyVm(name);
 
             var missing = _lab.TryRun($"Invoke-Command -VMName {name} -ScriptBlock {{ Get-VM nope }}; 'not reached'");
-            Assert.False(missing.Result.Succeeded);
+            Assert.False(missing.Succeeded);
             Assert.Contains("unable to find a virtual machine with name \"nope\"", missing.Errors);
-            Assert.Contains("GuestCommandFailed,HyperNest.Commands.InvokeCommand", missing.Errors);
+            Assert.Contains("FullyQualifiedErrorId : GuestCommandFailed,", missing.Errors);
             Assert.DoesNotContain("not reached", missing.Output);
 
             var falseCommand = _lab.TryRun($"Invoke-Command -VMName {name} -ScriptBlock {{ false }}");
-            Assert.False(falseCommand.Result.Succeeded);
+            Assert.False(falseCommand.Succeeded);
             Assert.Contains("exit code 1", falseCommand.Errors);
         }
         catch (Exception ex)

@@ -1,18 +1,21 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using System.Text;
+using HyperNest.Cli;
 using HyperNest.Hosting;
-using HyperNest.Shell.Engine;
+using HyperNest.PowerShell.Hosting;
 
 namespace HyperNest.IntegrationTests;
 
 /// <summary>
 /// A HyperNest host with its own temp HYPERNEST_HOME (images come from the shared cache), driven through
-/// the real shell. Dispose kills every QEMU process started under that home, even when a test failed,
+/// a real PowerShell runspace made as the hypernest executable makes its own (HyperNest imported), with
+/// $ErrorActionPreference = 'Stop' so a script stops at its first error as the old -c did. Dispose kills every QEMU process started under that home, even when a test failed,
 /// and requires the test run to be in a network namespace of its own (./test.sh uses unshare -n).
 /// </summary>
 public sealed class IsolatedHost : IDisposable
 {
-    private readonly StringBuilder _output = new();
-    private readonly StringBuilder _errors = new();
+    private readonly Runspace _runspace;
 
     public IsolatedHost()
     {
@@ -20,16 +23,18 @@ public sealed class IsolatedHost : IDisposable
         Home = Directory.CreateTempSubdirectory("hn-it-").FullName;
         // Namespaces share the machine's /etc: the DNS cmdlets must not write its resolv.conf.
         Paths = new HostPaths(Home, HostPaths.FromEnvironment().Cache) { ResolverConfiguration = Path.Combine(Home, "resolv.conf") };
-        Session = new ShellSession(() => HostFactory.Create(Paths), new StringWriter(_output), new StringWriter(_errors));
+        Host = HostFactory.Create(Paths);
+        _runspace = RunspaceFactory.CreateRunspace(CommandLine.CreateSessionState());
+        _runspace.Open();
+        _runspace.SessionStateProxy.SetVariable("ErrorActionPreference", ActionPreference.Stop);
+        HostConnection.Attach(_runspace, Host);
     }
 
     public string Home { get; }
 
     public HostPaths Paths { get; }
 
-    public ShellSession Session { get; }
-
-    public IVirtualizationHost Host => Session.Host;
+    public IVirtualizationHost Host { get; }
 
     /// <summary>A name no other test or run uses.</summary>
     public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -37,18 +42,40 @@ public sealed class IsolatedHost : IDisposable
     /// <summary>Runs cmdlet lines; returns the text they printed. Fails the test with the error output when a statement fails.</summary>
     public string Run(string script)
     {
-        var (result, output, errors) = TryRun(script);
-        Assert.True(result.Succeeded, $"'{script}' failed:\n{errors}\n{output}");
+        var (succeeded, output, errors) = TryRun(script);
+        Assert.True(succeeded, $"'{script}' failed:\n{errors}\n{output}");
         return output;
     }
 
-    public (ExecutionResult Result, string Output, string Errors) TryRun(string script)
+    /// <summary>Runs a script; its output as PowerShell prints it, and its errors as the console shows them (with FullyQualifiedErrorId).</summary>
+    public (bool Succeeded, string Output, string Errors) TryRun(string script)
     {
-        _output.Clear();
-        _errors.Clear();
-        var result = ScriptExecutor.Execute(script, Session, "<test>", ExecutionOptions.StopOnFailure);
-        return (result, _output.ToString(), _errors.ToString());
+        using var shell = System.Management.Automation.PowerShell.Create(_runspace);
+        shell.AddScript(script).AddCommand("Out-String").AddParameter("Stream").AddParameter("Width", 250);
+        var output = new PSDataCollection<PSObject>();
+        var errors = new StringBuilder();
+        try
+        {
+            shell.Invoke(null, output);
+        }
+        catch (RuntimeException ex)
+        {
+            Describe(errors, ex.ErrorRecord);
+        }
+
+        foreach (var record in shell.Streams.Error)
+        {
+            Describe(errors, record);
+        }
+
+        var text = string.Join('\n', output.Select(line => line.ToString()));
+        return (errors.Length == 0 && !shell.HadErrors, text, errors.ToString());
     }
+
+    private static void Describe(StringBuilder errors, ErrorRecord record) =>
+        errors.AppendLine(record.ToString())
+            .AppendLine($"    + CategoryInfo          : {record.CategoryInfo}")
+            .AppendLine($"    + FullyQualifiedErrorId : {record.FullyQualifiedErrorId}");
 
     /// <summary>The serial console of every VM, for a failure message.</summary>
     public string Consoles()
@@ -71,7 +98,7 @@ public sealed class IsolatedHost : IDisposable
     {
         ProcessSweeper.KillProcessesMentioning(Home);
         RemoveNetworkConfiguration();
-        Session.Dispose();
+        _runspace.Dispose();
         Directory.Delete(Home, recursive: true);
     }
 

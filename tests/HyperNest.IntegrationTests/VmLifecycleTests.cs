@@ -34,7 +34,7 @@ public sealed class VmLifecycleTests : IDisposable
             Assert.Contains("Linux version", console);
 
             var refused = _lab.TryRun($"Remove-VM {name} -Force");
-            Assert.False(refused.Result.Succeeded);
+            Assert.False(refused.Succeeded);
             Assert.Contains("FullyQualifiedErrorId", refused.Errors);
             Assert.Equal(VmState.Running, _lab.Host.GetVm(name).State);
 

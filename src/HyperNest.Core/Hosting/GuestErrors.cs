@@ -22,7 +22,9 @@ internal static class GuestErrors
         ErrorCategory.InvalidOperation, AgentRefusedId, name, inner);
 
     public static HostException NoGuestShell(string name, string shellPath, HostException inner) => new(
-        $"Virtual machine '{name}' has no HyperNest shell at {shellPath}, which runs Invoke-Command's script inside the guest. Use an image that carries HyperNest (Get-VMImage). The guest agent said: {inner.Message}",
+        $"Virtual machine '{name}' has no HyperNest shell at {shellPath}, which runs Invoke-Command's script inside the guest. " +
+        "HyperNest reaches guests on a read-only integration disk that the host attaches at Start-VM and HyperNest's images (Get-VMImage) mount: " +
+        $"install HyperNest on the host (./run.sh), then restart the virtual machine. The guest agent said: {inner.Message}",
         ErrorCategory.NotInstalled, "GuestShellMissing", name, inner);
 
     public static HostException TimedOut(string name, string what, TimeSpan timeout, Exception inner) => new(

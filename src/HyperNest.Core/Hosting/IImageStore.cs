@@ -16,4 +16,11 @@ public interface IImageStore
 
     /// <summary>Builds the image (or returns the cached build unless <paramref name="force"/>).</summary>
     VmImage Build(string name, bool force, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The integration disk every VM gets (HyperNest for the guest, as Hyper-V hands over its integration
+    /// services), built into the cache on first use. Null, after telling <paramref name="warn"/> what the
+    /// guest will miss and how to fix it, when this host has no HyperNest installed to make it from.
+    /// </summary>
+    IntegrationDisk? PrepareIntegrationDisk(Action<string> warn, CancellationToken cancellationToken);
 }

@@ -45,6 +45,13 @@ public interface IVirtualizationHost : IDisposable
     /// <summary>Renames a VM (any state). Refused if the new name is taken or invalid.</summary>
     VirtualMachine RenameVm(string name, string newName);
 
+    /// <summary>
+    /// Set-VM: changes several settings at once, all or nothing. Processor count and startup memory only
+    /// while Off (as Set-VMProcessor/Set-VMMemory); Dynamic Memory is refused (not available yet); the new
+    /// name, notes and automatic actions in any state (the actions are only stored; the service acts on them).
+    /// </summary>
+    VirtualMachine SetVm(string name, SetVmRequest request);
+
     VmProcessor GetVmProcessor(string name);
 
     /// <summary>Changes processor settings. Only while Off.</summary>
@@ -125,6 +132,9 @@ public interface IVirtualizationHost : IDisposable
 
     /// <summary>Unplugs the adapter from its switch; a running guest sees its link go down.</summary>
     VmNetworkAdapter DisconnectVmNetworkAdapter(string vmName, Guid adapterId);
+
+    /// <summary>Renames the adapter (any state; names need not be unique, as in Hyper-V). Refused: empty name, management-OS adapter.</summary>
+    VmNetworkAdapter RenameVmNetworkAdapter(string vmName, Guid adapterId, string newName);
 
     /// <summary>Changes port settings (applied at once to a running VM's port) or the MAC (only while Off).</summary>
     VmNetworkAdapter SetVmNetworkAdapter(string vmName, Guid adapterId, SetVmNetworkAdapterRequest request);

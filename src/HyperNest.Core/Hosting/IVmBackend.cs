@@ -113,6 +113,10 @@ public sealed record HostNestingFacts(
 public sealed record NicAttachment(string TapName, string MacAddress);
 
 /// <summary>What the VM boots from: a disk image, optionally with a kernel booted directly (built images).</summary>
-public sealed record BootDisk(string? DiskPath, string? KernelPath, string? InitrdPath, string? KernelCommandLine);
+public sealed record BootDisk(string? DiskPath, string? KernelPath, string? InitrdPath, string? KernelCommandLine)
+{
+    /// <summary>HyperNest's read-only disk for the guest, attached after every other device; null when the host has none.</summary>
+    public IntegrationDisk? IntegrationDisk { get; init; }
+}
 
 public readonly record struct ProcessUsage(int CpuPercent, long ResidentBytes);

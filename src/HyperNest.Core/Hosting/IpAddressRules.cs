@@ -20,19 +20,16 @@ internal static class IpAddressRules
             throw HostErrors.InvalidArgument($"-AddressFamily {given} does not match -IPAddress {address}, which is {family}.", request.IPAddress);
         }
 
-        if (request.PrefixLength is not { } prefix)
-        {
-            throw HostErrors.InvalidArgument($"New-NetIPAddress needs -PrefixLength (0–{maxLength}); for example -PrefixLength 24 for a 255.255.255.0 network.", request.IPAddress);
-        }
-
-        if (prefix < 1 || prefix > maxLength)
-        {
-            throw HostErrors.InvalidArgument($"-PrefixLength {prefix} is out of range for {family}: use 1–{maxLength}.", request.IPAddress);
-        }
-
         if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || IsMulticast(address))
         {
             throw HostErrors.InvalidArgument($"{address} cannot be assigned to \"{adapterName}\": it is a loopback, unspecified or multicast address.", request.IPAddress);
+        }
+
+        var prefix = request.PrefixLength ?? DefaultPrefixLength(address)
+            ?? throw HostErrors.InvalidArgument($"{address} has no default prefix length (class E, reserved): give -PrefixLength (1–{maxLength}).", request.IPAddress);
+        if (prefix < 1 || prefix > maxLength)
+        {
+            throw HostErrors.InvalidArgument($"-PrefixLength {prefix} is out of range for {family}: use 1–{maxLength}.", request.IPAddress);
         }
 
         IPAddress? gateway = null;
@@ -55,6 +52,27 @@ internal static class IpAddressRules
         }
 
         return (address, prefix, gateway);
+    }
+
+    /// <summary>
+    /// Windows' TCP/IP default when no prefix length is given: IPv4 by the address's class (A /8, B /16,
+    /// C /24; Microsoft-Windows-TCPIP's documented rule, which New-NetIPAddress applies), IPv6 /64. Classes D
+    /// (multicast, refused before this is asked) and E (reserved) have none.
+    /// </summary>
+    public static int? DefaultPrefixLength(IPAddress address)
+    {
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return 64;
+        }
+
+        return address.GetAddressBytes()[0] switch
+        {
+            < 128 => 8,
+            < 192 => 16,
+            < 224 => 24,
+            _ => null,
+        };
     }
 
     public static bool SameSubnet(IPAddress a, IPAddress b, int prefixLength)

@@ -73,6 +73,36 @@ public sealed record SetMemoryRequest
     public long? MaximumBytes { get; init; }
 }
 
+/// <summary>Set-VM's inputs; null means "leave as is".</summary>
+public sealed record SetVmRequest
+{
+    /// <summary>Only while Off.</summary>
+    public int? ProcessorCount { get; init; }
+
+    /// <summary>Only while Off.</summary>
+    public long? MemoryStartupBytes { get; init; }
+
+    /// <summary>True (-DynamicMemory) is refused until Dynamic Memory exists; false (-StaticMemory) is what every VM has.</summary>
+    public bool? DynamicMemoryEnabled { get; init; }
+
+    public long? MemoryMinimumBytes { get; init; }
+
+    public long? MemoryMaximumBytes { get; init; }
+
+    public string? Notes { get; init; }
+
+    public string? NewName { get; init; }
+
+    public StartAction? AutomaticStartAction { get; init; }
+
+    public StopAction? AutomaticStopAction { get; init; }
+
+    /// <summary>Seconds, 0 or more.</summary>
+    public int? AutomaticStartDelay { get; init; }
+
+    public bool? AutomaticCheckpointsEnabled { get; init; }
+}
+
 /// <summary>New-VHD's inputs.</summary>
 public sealed record NewVhdRequest
 {

@@ -121,6 +121,25 @@ public sealed partial class VirtualizationHost
             return ToAdapterView(vm, disconnected, _store.Transact(tx => tx.ListSwitches()));
         });
 
+    /// <summary>Any state: the name lives only in HyperNest's store (the guest sees a virtio NIC either way).</summary>
+    public VmNetworkAdapter RenameVmNetworkAdapter(string vmName, Guid adapterId, string newName)
+    {
+        var vm = LoadAdapterOwner(vmName, "rename the network adapter");
+        if (string.IsNullOrWhiteSpace(newName))
+        {
+            throw HostErrors.InvalidArgument("-NewName is empty: give the network adapter a name.", vm.Name);
+        }
+
+        var renamed = _store.Transact(tx =>
+        {
+            var adapter = tx.ListAdapters(vm.Id).FirstOrDefault(a => a.Id == adapterId) ?? throw NetworkErrors.AdapterNotFound(vm.Name, adapterId);
+            var next = adapter with { Name = newName.Trim() };
+            tx.UpdateAdapter(next);
+            return next;
+        });
+        return ToAdapterView(vm, renamed, _store.Transact(tx => tx.ListSwitches()));
+    }
+
     public VmNetworkAdapter SetVmNetworkAdapter(string vmName, Guid adapterId, SetVmNetworkAdapterRequest request) =>
         WithNetwork($"Changing the network adapter of '{vmName}'", () =>
         {

@@ -188,15 +188,7 @@ public sealed partial class VirtualizationHost
     public VmProcessor SetVmProcessor(string name, SetProcessorRequest request)
     {
         var vm = Load(name);
-        if (vm.State != VmState.Off)
-        {
-            throw ProcessorError(vm, ErrorCategory.InvalidOperation, "InvalidState",
-                $"The virtual machine is {vm.State}; processor settings can only change while it is Off. " +
-                (vm.State == VmState.Saved
-                    ? "Discard its saved state with Remove-VMSavedState (or Start-VM it and shut it down), then try again."
-                    : "Shut it down with Stop-VM, then try again."));
-        }
-
+        RequireOffForProcessor(vm);
         if (request.Count is { } count)
         {
             VmRules.CheckProcessorCount(count, _backend.Capabilities.LogicalProcessorCount, vm.Name);
@@ -227,6 +219,19 @@ public sealed partial class VirtualizationHost
         return ToProcessor(updated);
     }
 
+    /// <summary>QEMU fixes the CPU count when the worker starts (Set-VMProcessor and Set-VM -ProcessorCount).</summary>
+    private static void RequireOffForProcessor(VmRecord vm)
+    {
+        if (vm.State != VmState.Off)
+        {
+            throw ProcessorError(vm, ErrorCategory.InvalidOperation, "InvalidState",
+                $"The virtual machine is {vm.State}; processor settings can only change while it is Off. " +
+                (vm.State == VmState.Saved
+                    ? "Discard its saved state with Remove-VMSavedState (or Start-VM it and shut it down), then try again."
+                    : "Shut it down with Stop-VM, then try again."));
+        }
+    }
+
     /// <summary>Hyper-V's three-line device error: what failed, which VM (with its id), then why and what to do.</summary>
     private static HostException ProcessorError(VmRecord vm, ErrorCategory category, string errorId, string reason) => new(
         $"Failed to modify device 'Processor'.\n'{vm.Name}' failed to modify device 'Processor'. (Virtual machine ID {vm.Id.ToString("D").ToUpperInvariant()})\n{reason}",
@@ -238,23 +243,33 @@ public sealed partial class VirtualizationHost
     public VmMemory SetVmMemory(string name, SetMemoryRequest request)
     {
         var vm = Load(name);
-        if (request.DynamicMemoryEnabled == true || request.MinimumBytes is not null || request.MaximumBytes is not null)
-        {
-            throw HostErrors.InvalidArgument($"'{vm.Name}': Dynamic Memory is not available in this HyperNest yet. Use static memory: Set-VMMemory -StartupBytes.", vm.Name);
-        }
-
+        RefuseDynamicMemory(vm, request.DynamicMemoryEnabled, request.MinimumBytes, request.MaximumBytes, "Set-VMMemory -StartupBytes");
         if (request.StartupBytes is { } startup)
         {
-            if (vm.State != VmState.Off)
-            {
-                throw HostErrors.WrongState(vm.Name, "modify device 'Memory'", vm.State, "Changing memory while the virtual machine runs is not supported yet: turn it off (Stop-VM), then set -StartupBytes.");
-            }
-
+            RequireOffForMemory(vm, "-StartupBytes");
             VmRules.CheckMemory(startup, _backend.Capabilities.MemoryCapacity, vm.Name);
             vm = Update(vm.Id, current => current with { MemoryStartupBytes = startup });
         }
 
         return ToMemory(vm);
+    }
+
+    /// <summary>Dynamic Memory (a balloon driven by the guest's demand) is another issue's work; until then only static memory exists.</summary>
+    private static void RefuseDynamicMemory(VmRecord vm, bool? dynamicMemory, long? minimumBytes, long? maximumBytes, string staticAlternative)
+    {
+        if (dynamicMemory == true || minimumBytes is not null || maximumBytes is not null)
+        {
+            throw HostErrors.InvalidArgument($"'{vm.Name}': Dynamic Memory is not available in this HyperNest yet. Use static memory: {staticAlternative}.", vm.Name);
+        }
+    }
+
+    /// <summary>QEMU's memory size is fixed when the worker starts (no runtime resize yet).</summary>
+    private static void RequireOffForMemory(VmRecord vm, string parameter)
+    {
+        if (vm.State != VmState.Off)
+        {
+            throw HostErrors.WrongState(vm.Name, "modify device 'Memory'", vm.State, $"Changing memory while the virtual machine runs is not supported yet: turn it off (Stop-VM), then set {parameter}.");
+        }
     }
 
     /// <summary>Only while Off; the version only goes up.</summary>

@@ -10,8 +10,8 @@ namespace HyperNest.Hosting;
 /// </summary>
 public sealed partial class VirtualizationHost
 {
-    /// <summary>Where guest images carry HyperNest's shell; Invoke-Command runs `hypernest -c script` there.</summary>
-    public const string GuestShellPath = "/usr/local/bin/hypernest";
+    /// <summary>Where guests find HyperNest's shell (a link into the mounted integration disk); Invoke-Command runs `hypernest -c script` there.</summary>
+    public const string GuestShellPath = Images.GuestContract.HyperNestCommand;
 
     private const string GuestPosixShell = "/bin/sh";
 
@@ -27,6 +27,12 @@ public sealed partial class VirtualizationHost
 
     private const string CreateFileAndFoldersScript = "mkdir -p \"$(dirname \"$1\")\" && : > \"$1\"";
 
+    /// <summary>
+    /// The guest's hypernest is pwsh: no profile (nobody's session is being started) and no prompts (a
+    /// Read-Host or a missing mandatory parameter fails at once instead of waiting on an agent's stdin).
+    /// </summary>
+    internal static IReadOnlyList<string> GuestShellArguments(string script) => ["-NoProfile", "-NonInteractive", "-Command", script];
+
     private static readonly TimeSpan AgentContactTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan GuestStepTimeout = TimeSpan.FromMinutes(2);
 
@@ -35,7 +41,7 @@ public sealed partial class VirtualizationHost
         var vm = LoadWithGuestContact(vmName);
         try
         {
-            return Execute(vm, GuestShellPath, ["-c", script], timeout, "The script", cancellationToken);
+            return Execute(vm, GuestShellPath, GuestShellArguments(script), timeout, "The script", cancellationToken);
         }
         catch (HostException ex) when (ex.ErrorId == GuestErrors.AgentRefusedId)
         {

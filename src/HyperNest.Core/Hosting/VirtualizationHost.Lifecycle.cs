@@ -36,7 +36,7 @@ public sealed partial class VirtualizationHost
         }
 
         WarnWhenNestedWithoutHardware(vm);
-        var boot = BootDiskFor(vm);
+        var boot = BootDiskFor(vm) with { IntegrationDisk = _images.PrepareIntegrationDisk(Warn, CancellationToken.None) };
         var restoring = vm.State == VmState.Saved ? vm.SavedStatePath : null;
         var accelerator = _backend.Capabilities.Accelerator;
         using var revert = NewRevert();

@@ -38,8 +38,16 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
 
     public void Dispose() => _store.Dispose();
 
-    public IReadOnlyList<VirtualMachine> GetVms() =>
-        _store.Transact(tx => tx.ListVms()).Select(Reconcile).Select(ToView).ToList();
+    /// <summary>
+    /// Reads every VM's adapters and the switches in the same transaction as the VMs, so Get-VM costs one
+    /// store read however many VMs there are (the 100-VM benchmark), not one per VM.
+    /// </summary>
+    public IReadOnlyList<VirtualMachine> GetVms()
+    {
+        var (vms, adapters, switches) = _store.Transact(tx => (tx.ListVms(), tx.ListAdapters(), tx.ListSwitches()));
+        var byVm = adapters.ToLookup(a => a.VmId);
+        return vms.Select(Reconcile).Select(vm => ToView(vm, byVm[vm.Id].ToList(), switches)).ToList();
+    }
 
     public VirtualMachine GetVm(string name) => ToView(Load(name));
 
@@ -109,6 +117,12 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
 
     private VirtualMachine ToView(VmRecord vm)
     {
+        var (adapters, switches) = _store.Transact(tx => (tx.ListAdapters(vm.Id), tx.ListSwitches()));
+        return ToView(vm, adapters, switches);
+    }
+
+    private VirtualMachine ToView(VmRecord vm, IReadOnlyList<NetworkAdapterRecord> adapters, IReadOnlyList<SwitchRecord> switches)
+    {
         var running = vm.State is VmState.Running or VmState.Paused;
         var usage = running ? _backend.SampleUsage(vm) : default;
         var heartbeat = vm.State == VmState.Running && _backend.Heartbeat(vm, TimeSpan.FromMilliseconds(300));
@@ -120,6 +134,10 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             CPUUsage = usage.CpuPercent,
             MemoryAssigned = running ? vm.MemoryStartupBytes : 0,
             MemoryStartup = vm.MemoryStartupBytes,
+            MemoryDemand = running ? Math.Min(usage.ResidentBytes, vm.MemoryStartupBytes) : 0,
+            MemoryMinimum = vm.MemoryStartupBytes,
+            MemoryMaximum = vm.MemoryStartupBytes,
+            DynamicMemoryEnabled = false,
             Uptime = running && vm.StartedAt is { } started ? Truncate(_clock.GetUtcNow() - started) : TimeSpan.Zero,
             Status = StatusText(vm, heartbeat),
             Version = vm.Version.ToString(),
@@ -132,8 +150,23 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             Accelerator = running ? vm.Accelerator : null,
             NestedHypervisorActive = running && _backend.HypervisorActive(vm) == true,
             CreationTime = vm.CreatedAt,
+            Notes = vm.Notes,
+            AutomaticStartAction = vm.AutomaticStartAction,
+            AutomaticStopAction = vm.AutomaticStopAction,
+            AutomaticStartDelay = vm.AutomaticStartDelay,
+            AutomaticCheckpointsEnabled = vm.AutomaticCheckpointsEnabled,
+            NetworkAdapters = adapters.OrderBy(a => a.Slot).Select(a => ToAdapterView(vm, a, switches)).ToList(),
+            HardDrives = HardDrives(vm),
         };
     }
+
+    /// <summary>
+    /// The VM's boot disk where Hyper-V puts it: generation 1 on IDE 0:0, generation 2 on SCSI 0:0.
+    /// The integration disk HyperNest attaches at start is HyperNest's own and not listed.
+    /// </summary>
+    private static IReadOnlyList<VmHardDiskDrive> HardDrives(VmRecord vm) => vm.DiskPath is not { } path
+        ? []
+        : [new VmHardDiskDrive { VMName = vm.Name, VMId = vm.Id, ControllerType = vm.Generation == 2 ? ControllerType.SCSI : ControllerType.IDE, Path = path }];
 
     private static string StatusText(VmRecord vm, bool heartbeat) => vm.State switch
     {

@@ -1,6 +1,6 @@
 namespace HyperNest.Images;
 
-/// <summary>Writes the recipe's own files, links and host extra files into a bootstrapped guest root.</summary>
+/// <summary>Writes the recipe's own files and links into a bootstrapped guest root.</summary>
 internal static class GuestFileInstaller
 {
     public static void Install(ImageRecipe recipe, string rootDir)
@@ -10,13 +10,6 @@ internal static class GuestFileInstaller
             var hostPath = PrepareTarget(rootDir, file.GuestPath);
             File.WriteAllText(hostPath, file.Content);
             SetMode(hostPath, file.Mode);
-        }
-
-        foreach (var extra in recipe.ExtraFiles)
-        {
-            var hostPath = PrepareTarget(rootDir, extra.GuestPath);
-            File.Copy(extra.HostPath, hostPath, overwrite: true);
-            SetMode(hostPath, extra.Mode);
         }
 
         foreach (var link in recipe.GuestLinks)

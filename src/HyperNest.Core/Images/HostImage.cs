@@ -2,9 +2,9 @@ namespace HyperNest.Images;
 
 /// <summary>
 /// "host": a guest that is itself a HyperNest host (Hyper-V installed in L1). The tiny guest's boot
-/// (busybox init, lean initramfs, agent) plus QEMU, qemu-img, iproute2 and nftables, the hypervisor
-/// and network modules, the hypernest binary, and the tiny image prebuilt in its image cache so L2
-/// guests start without a build.
+/// (busybox init, lean initramfs, agent, HyperNest from the integration disk) plus QEMU, qemu-img,
+/// iproute2 and nftables, the hypervisor and network modules, and the tiny image prebuilt in its image
+/// cache so L2 guests start without a build. L2 guests get L1's integration disk device as theirs.
 /// </summary>
 public static class HostImage
 {
@@ -20,19 +20,17 @@ public static class HostImage
     /// </summary>
     public static readonly IReadOnlyList<string> Packages =
     [
-        "busybox-static", "qemu-guest-agent", .. TinyImage.GuestBinaryPackages,
+        "busybox-static", "qemu-guest-agent", .. TinyImage.DotNetRuntimePackages,
         "qemu-system-x86", "qemu-utils", "ovmf", .. TinyImage.NetworkPackages, "nftables",
     ];
 
-    public static ImageRecipe CreateRecipe() => CreateRecipe(GuestBinary.Locate());
-
-    public static ImageRecipe CreateRecipe(string guestBinaryPath)
+    public static ImageRecipe CreateRecipe()
     {
-        var tiny = TinyImage.CreateRecipe(guestBinaryPath);
+        var tiny = TinyImage.CreateRecipe();
         return tiny with
         {
             Name = Name,
-            Description = "HyperNest host for nested virtualization: QEMU, nftables, the hypernest binary and the tiny image prebuilt.",
+            Description = "HyperNest host for nested virtualization: QEMU, nftables and the tiny image prebuilt; HyperNest comes on the integration disk.",
             Packages = Packages,
             GuestFiles =
             [
@@ -44,7 +42,7 @@ public static class HostImage
             ExcludedPaths = [.. DebianSlimming.ExcludedPaths, .. DebianSlimming.UnusedFirmware],
             NestedImages = [tiny],
             FreeSpaceBytes = FreeSpaceBytes,
-            VersionSalt = "host-2",
+            VersionSalt = "host-3",
         };
     }
 }

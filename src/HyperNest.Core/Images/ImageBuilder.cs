@@ -6,7 +6,8 @@ namespace HyperNest.Images;
 
 /// <summary>
 /// Builds a recipe into the cache: mmdebstrap → recipe files → kernel + lean initramfs → ext4 →
-/// qcow2 → image.json → atomic publish. Returns at once when the image is already built.
+/// qcow2 → image.json → atomic publish → older builds of the image that no VM uses are pruned.
+/// Returns at once when the image is already built.
 /// </summary>
 public sealed class ImageBuilder
 {
@@ -79,6 +80,11 @@ public sealed class ImageBuilder
             }
 
             throw;
+        }
+
+        foreach (var removed in ImagePruner.Prune(cache, recipe.Name, hash))
+        {
+            Report(100, "removed the unused build " + Path.GetFileName(removed));
         }
 
         Report(100, "done");

@@ -26,12 +26,45 @@ public sealed class ImageCache
     public string GetImageDirectory(string imageName, string recipeHash) =>
         Path.Combine(ImagesDirectory, ImageLayout.DirectoryName(imageName, recipeHash));
 
-    public string GetLockPath(string imageName, string recipeHash) =>
-        Path.Combine(ImagesDirectory, ImageLayout.DirectoryName(imageName, recipeHash) + ".lock");
+    public string GetLockPath(string imageName, string recipeHash) => LockPathOf(GetImageDirectory(imageName, recipeHash));
 
     /// <summary>Where a failed build leaves its log.</summary>
-    public string GetFailedLogPath(string imageName, string recipeHash) =>
-        Path.Combine(ImagesDirectory, ImageLayout.DirectoryName(imageName, recipeHash) + ".failed.log");
+    public string GetFailedLogPath(string imageName, string recipeHash) => FailedLogPathOf(GetImageDirectory(imageName, recipeHash));
+
+    /// <summary>Every published build of this image, whatever its recipe hash (staging directories excluded).</summary>
+    public IReadOnlyList<string> FindBuilds(string imageName)
+    {
+        if (!Directory.Exists(ImagesDirectory))
+        {
+            return [];
+        }
+
+        var prefix = imageName + "-";
+        return [.. Directory.GetDirectories(ImagesDirectory, prefix + "*")
+            .Where(directory => Path.GetFileName(directory)[prefix.Length..] is { Length: ImageLayout.HashPrefixLength } hash && hash.All(char.IsAsciiHexDigitLower))];
+    }
+
+    /// <summary>
+    /// Deletes a published build with its lock and failed-build log, unless another process holds its
+    /// build lock (it is rebuilding it right now). True when it is gone.
+    /// </summary>
+    public bool TryDelete(string buildDirectory)
+    {
+        var lockPath = LockPathOf(buildDirectory);
+        using (var buildLock = ImageBuildLock.TryAcquire(lockPath))
+        {
+            if (buildLock is null)
+            {
+                return false;
+            }
+
+            Directory.Delete(buildDirectory, recursive: true);
+            File.Delete(FailedLogPathOf(buildDirectory));
+            File.Delete(lockPath);
+        }
+
+        return true;
+    }
 
     /// <summary>The image for this recipe: Built with its paths when published, otherwise Built = false.</summary>
     public VmImage Lookup(ImageRecipe recipe) => Lookup(recipe, RecipeHasher.ComputeHash(recipe));
@@ -91,11 +124,12 @@ public sealed class ImageCache
     /// Makes a finished staging directory the image: one rename(2) in the same file system, so
     /// readers see either no image or a complete one. An existing image is moved aside first.
     /// </summary>
-    public void Publish(string stagingDirectory, string imageName, string recipeHash)
+    /// <param name="finalFile">The file a build writes last (an image's manifest); without it the build is not finished.</param>
+    public void Publish(string stagingDirectory, string imageName, string recipeHash, string finalFile = ImageLayout.ManifestFile)
     {
-        if (!File.Exists(Path.Combine(stagingDirectory, ImageLayout.ManifestFile)))
+        if (!File.Exists(Path.Combine(stagingDirectory, finalFile)))
         {
-            throw new InvalidOperationException($"Staging directory '{stagingDirectory}' has no {ImageLayout.ManifestFile}; it is not a finished build.");
+            throw new InvalidOperationException($"Staging directory '{stagingDirectory}' has no {finalFile}; it is not a finished build.");
         }
 
         var final = GetImageDirectory(imageName, recipeHash);
@@ -112,4 +146,8 @@ public sealed class ImageCache
             Directory.Delete(replaced, recursive: true);
         }
     }
+
+    private static string LockPathOf(string buildDirectory) => buildDirectory + ".lock";
+
+    private static string FailedLogPathOf(string buildDirectory) => buildDirectory + ".failed.log";
 }

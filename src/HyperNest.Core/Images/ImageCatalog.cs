@@ -10,18 +10,12 @@ public sealed class ImageCatalog
     private readonly Dictionary<string, Func<ImageRecipe>> recipes;
 
     public ImageCatalog(ImageCache cache)
-        : this(cache, GuestBinary.Locate)
-    {
-    }
-
-    /// <param name="locateGuestBinary">Called when a recipe is made: the hypernest binary every image ships.</param>
-    public ImageCatalog(ImageCache cache, Func<string> locateGuestBinary)
     {
         this.cache = cache;
         recipes = new Dictionary<string, Func<ImageRecipe>>(StringComparer.OrdinalIgnoreCase)
         {
-            [TinyImage.Name] = () => TinyImage.CreateRecipe(locateGuestBinary()),
-            [HostImage.Name] = () => HostImage.CreateRecipe(locateGuestBinary()),
+            [TinyImage.Name] = TinyImage.CreateRecipe,
+            [HostImage.Name] = HostImage.CreateRecipe,
         };
     }
 

@@ -33,9 +33,6 @@ public sealed record ImageRecipe
     /// <summary>Symbolic links created in the root file system after the packages.</summary>
     public IReadOnlyList<GuestLink> GuestLinks { get; init; } = [];
 
-    /// <summary>Host files copied into the guest (e.g. the hypernest binary); hashed by content.</summary>
-    public IReadOnlyList<ExtraFile> ExtraFiles { get; init; } = [];
-
     /// <summary>
     /// Images built first and placed, ready to use, in the guest's own image cache
     /// (<see cref="ImageCache.DefaultRoot"/>/images/&lt;name&gt;-&lt;hash12&gt;/), so a HyperNest inside the

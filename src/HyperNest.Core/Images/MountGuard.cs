@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace HyperNest.Images;
 
 /// <summary>
@@ -22,7 +20,7 @@ internal static class MountGuard
                 continue;
             }
 
-            var mountPoint = Unescape(fields[4]);
+            var mountPoint = MountTableText.Unescape(fields[4]);
             if (mountPoint == prefix || mountPoint.StartsWith(prefix + "/", StringComparison.Ordinal))
             {
                 mounts.Add(mountPoint);
@@ -51,24 +49,5 @@ internal static class MountGuard
         }
 
         Directory.Delete(directory, recursive: true);
-    }
-
-    private static string Unescape(string field)
-    {
-        var text = new StringBuilder(field.Length);
-        for (var i = 0; i < field.Length; i++)
-        {
-            if (field[i] == '\\' && i + 3 < field.Length)
-            {
-                text.Append((char)Convert.ToInt32(field.Substring(i + 1, 3), 8));
-                i += 3;
-            }
-            else
-            {
-                text.Append(field[i]);
-            }
-        }
-
-        return text.ToString();
     }
 }

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using HyperNest.Hosting;
 
 namespace HyperNest.Images;
 
 /// <summary>
 /// The cache key of a recipe: SHA-256 over an unambiguous encoding of every field that changes the
-/// image (each value is length-prefixed, so moving text between fields changes the hash) and over
-/// the content of every extra file.
+/// image (each value is length-prefixed, so moving text between fields changes the hash). Recipes
+/// hold only text, so the hash depends on HyperNest's source, never on a HyperNest build.
 /// </summary>
 public static class RecipeHasher
 {
@@ -59,13 +58,6 @@ public static class RecipeHasher
             Field("link-target", link.Target);
         }
 
-        foreach (var extra in recipe.ExtraFiles)
-        {
-            Field("extra-path", extra.GuestPath);
-            Field("extra-mode", ((int)extra.Mode).ToString(CultureInfo.InvariantCulture));
-            Field("extra-sha256", HashFileContent(extra.HostPath));
-        }
-
         foreach (var nested in recipe.NestedImages)
         {
             Field("nested-image", nested.Name);
@@ -73,19 +65,5 @@ public static class RecipeHasher
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static string HashFileContent(string hostPath)
-    {
-        try
-        {
-            return FileContentHashes.Sha256Hex(hostPath);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new HostException(
-                $"The image recipe ships the host file '{hostPath}' into the guest, but that file does not exist. Build it first.",
-                ErrorCategory.ObjectNotFound, "ImageExtraFileMissing", hostPath, e);
-        }
     }
 }

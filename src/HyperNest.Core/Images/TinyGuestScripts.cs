@@ -18,7 +18,10 @@ internal static class TinyGuestScripts
         ::shutdown:/etc/hypernest/rc.shutdown
         """ + "\n";
 
-    /// <summary>/etc/hypernest/rc.sysinit: mounts, hostname, lo, power-button modules, then the network restore hook.</summary>
+    /// <summary>
+    /// /etc/hypernest/rc.sysinit: mounts (HyperNest's integration disk among them), hostname, lo,
+    /// power-button modules, then the network restore hook.
+    /// </summary>
     public static string SystemInit => SystemInitCommon + RestoreNetworkHook;
 
     /// <summary>rc.sysinit without the restore hook: the host image runs its rc.host in between.</summary>
@@ -38,6 +41,7 @@ internal static class TinyGuestScripts
         mount -t tmpfs -o mode=755 tmpfs /run
         mount -t tmpfs -o mode=1777 tmpfs /tmp
         mount -o remount,rw /
+        /etc/hypernest/mount-integration-disk
         hostname -F /etc/hostname
         ip link set lo up
         # virtio_net (loaded by the initramfs) names the NIC eth0 (no udev to rename it). It stays
@@ -55,15 +59,16 @@ internal static class TinyGuestScripts
     /// <summary>
     /// The last lines of rc.sysinit: the kernel forgets bridges, addresses, NAT rules and resolv.conf
     /// on reboot, while HyperNest keeps them in state.db; "hypernest -RestoreNetwork" re-applies them.
-    /// Only where HyperNest has been used (state.db exists), and in the background so a slow or
-    /// failing restore never delays the agent (init starts it once rc.sysinit returns). Its output goes
-    /// through tee to the console and a log readable with Invoke-Command; with stdin and stdout not the
-    /// console, .NET does not take it for a terminal and write keypad escape codes into the serial log.
+    /// Only where HyperNest has been used (state.db exists) and its integration disk is mounted, and in
+    /// the background so a slow or failing restore never delays the agent (init starts it once
+    /// rc.sysinit returns). Its output goes through tee to the console and a log readable with
+    /// Invoke-Command; with stdin and stdout not the console, .NET does not take it for a terminal and
+    /// write keypad escape codes into the serial log.
     /// </summary>
     public const string RestoreNetworkHook = $"""
-        if [ -e {HostPaths.DefaultHome}/state.db ]; then
+        if [ -e {HostPaths.DefaultHome}/state.db ] && [ -x {GuestContract.HyperNestCommand} ]; then
             echo "hypernest-guest: restoring the stored network configuration in the background"
-            {GuestBinary.GuestPath} -RestoreNetwork </dev/null 2>&1 | tee {RestoreNetworkLog} &
+            {GuestContract.HyperNestCommand} -RestoreNetwork </dev/null 2>&1 | tee {RestoreNetworkLog} &
         fi
         """ + "\n";
 
@@ -78,6 +83,30 @@ internal static class TinyGuestScripts
             [ -n "$name" ] || continue
             ln -sf "../${port##*/}" "/dev/virtio-ports/$name"
         done
+        """ + "\n";
+
+    /// <summary>
+    /// /etc/hypernest/mount-integration-disk: mounts the read-only disk the host attaches to every VM,
+    /// which carries HyperNest (/usr/local/bin/hypernest links into it). Run by rc.sysinit before anything
+    /// starts hypernest; it costs one mount, and a VM without the disk boots on without waiting for one
+    /// (the initramfs loaded virtio_blk, whose probe registered every disk before the root was mounted).
+    /// </summary>
+    public const string MountIntegrationDisk = $$"""
+        #!/bin/busybox sh
+        # Found by its virtio serial, never by its vdX name, which depends on how many disks the VM has.
+        for serial in /sys/block/vd*/serial; do
+            [ "$(cat "$serial" 2>/dev/null)" = "{{GuestContract.IntegrationDiskSerial}}" ] || continue
+            device=${serial%/serial}
+            device=/dev/${device##*/}
+            mkdir -p {{GuestContract.IntegrationMountPoint}}
+            if mount -t ext4 -o ro "$device" {{GuestContract.IntegrationMountPoint}}; then
+                echo "hypernest-guest: HyperNest mounted from the integration disk $device"
+            else
+                echo "hypernest-guest: could not mount the integration disk $device"
+            fi
+            exit 0
+        done
+        echo "hypernest-guest: no integration disk; HyperNest (Invoke-Command) is not available in this guest"
         """ + "\n";
 
     /// <summary>/etc/hypernest/guest-agent: waits for the agent port and execs qemu-ga (respawned by init).</summary>

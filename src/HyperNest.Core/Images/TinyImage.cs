@@ -2,7 +2,8 @@ namespace HyperNest.Images;
 
 /// <summary>
 /// "tiny": Debian 12 kernel + busybox init + qemu-guest-agent. Reaches guest-ping in seconds under TCG.
-/// Guest contract: direct kernel boot with <see cref="KernelCommandLine"/>; root disk on virtio-blk
+/// HyperNest comes from the integration disk, mounted at boot. Guest contract (<see cref="GuestContract"/>):
+/// direct kernel boot with <see cref="KernelCommandLine"/>; root disk on virtio-blk
 /// (/dev/vda); console on ttyS0; agent on the virtio-serial port org.qemu.guest_agent.0.
 /// </summary>
 public static class TinyImage
@@ -23,11 +24,12 @@ public static class TinyImage
     ];
 
     /// <summary>
-    /// What the self-contained hypernest binary needs besides libc (it runs with
-    /// InvariantGlobalization, so no libicu); libgcc-s1 and zlib1g are essential already, listed so the
-    /// contract does not rest on that.
+    /// What the self-contained HyperNest on the integration disk needs from the guest besides libc: the
+    /// .NET runtime's C++ and zlib libraries, and OpenSSL, through which .NET does hashing and TLS on Linux
+    /// (Get-FileHash, https). No libicu: HyperNest runs with InvariantGlobalization. libgcc-s1 and zlib1g
+    /// are essential already and iperf3 pulls in libssl3; listed so the contract does not rest on that.
     /// </summary>
-    public static readonly IReadOnlyList<string> GuestBinaryPackages = ["libstdc++6", "libgcc-s1", "zlib1g"];
+    public static readonly IReadOnlyList<string> DotNetRuntimePackages = ["libstdc++6", "libgcc-s1", "zlib1g", "libssl3"];
 
     /// <summary>
     /// iproute2: the network backend runs "ip -j" and busybox's ip has no JSON output, so a guest
@@ -36,14 +38,15 @@ public static class TinyImage
     /// </summary>
     public static readonly IReadOnlyList<string> NetworkPackages = ["iproute2", "iperf3"];
 
-    /// <summary>The recipe with the hypernest binary <see cref="GuestBinary.Locate()"/> finds.</summary>
-    public static ImageRecipe CreateRecipe() => CreateRecipe(GuestBinary.Locate());
-
-    public static ImageRecipe CreateRecipe(string guestBinaryPath) => new()
+    /// <summary>
+    /// Debian packages and text only: HyperNest itself comes on the integration disk, so a new HyperNest
+    /// build never changes this recipe's hash.
+    /// </summary>
+    public static ImageRecipe CreateRecipe() => new()
     {
         Name = Name,
         Description = "Debian 12 kernel, busybox init and the QEMU guest agent; boots in seconds under TCG.",
-        Packages = ["busybox-static", "qemu-guest-agent", .. GuestBinaryPackages, .. NetworkPackages],
+        Packages = ["busybox-static", "qemu-guest-agent", .. DotNetRuntimePackages, .. NetworkPackages],
         KernelPackage = "linux-image-amd64",
         InitramfsModules = InitramfsModules,
         InitramfsInit = InitramfsScripts.Init,
@@ -55,20 +58,21 @@ public static class TinyImage
             new("/etc/hostname", "tiny\n", Regular),
             new("/etc/hypernest/rc.sysinit", TinyGuestScripts.SystemInit, Executable),
             new("/etc/hypernest/virtio-port-links", TinyGuestScripts.VirtioPortLinks, Executable),
+            new("/etc/hypernest/mount-integration-disk", TinyGuestScripts.MountIntegrationDisk, Executable),
             new("/etc/hypernest/guest-agent", TinyGuestScripts.GuestAgent, Executable),
             new("/etc/hypernest/rc.shutdown", TinyGuestScripts.SystemShutdown, Executable),
             new("/etc/acpi/PWRF/00000080", TinyGuestScripts.PowerButtonAction, Executable),
             new("/sbin/shutdown", TinyGuestScripts.ShutdownCommand, Executable),
         ],
-        ExtraFiles = [GuestBinary.AsExtraFile(guestBinaryPath)],
         GuestLinks =
         [
             new("/sbin/init", "/bin/busybox"),
             new("/sbin/poweroff", "/bin/busybox"),
             new("/sbin/halt", "/bin/busybox"),
             new("/sbin/reboot", "/bin/busybox"),
+            new(GuestContract.HyperNestCommand, GuestContract.IntegrationMountPoint + "/hypernest"),
         ],
-        VersionSalt = "tiny-4",
+        VersionSalt = "tiny-5",
     };
 
     internal const UnixFileMode Regular =

@@ -8,7 +8,12 @@ public sealed record VirtualMachine
 {
     public required string Name { get; init; }
 
+    /// <summary>Hyper-V carries the name twice (Name and VMName); scripts use both.</summary>
+    public string VMName => Name;
+
     public required Guid Id { get; init; }
+
+    public Guid VMId => Id;
 
     public required VmState State { get; init; }
 
@@ -18,6 +23,19 @@ public sealed record VirtualMachine
     public long MemoryAssigned { get; init; }
 
     public long MemoryStartup { get; init; }
+
+    /// <summary>
+    /// What the guest uses: the worker's resident memory, at most the startup memory (Hyper-V reads the
+    /// guest's own demand; 0 while the VM is not running, as there).
+    /// </summary>
+    public long MemoryDemand { get; init; }
+
+    /// <summary>Equals MemoryStartup while Dynamic Memory is off (the only mode today).</summary>
+    public long MemoryMinimum { get; init; }
+
+    public long MemoryMaximum { get; init; }
+
+    public bool DynamicMemoryEnabled { get; init; }
 
     public TimeSpan Uptime { get; init; }
 
@@ -45,4 +63,25 @@ public sealed record VirtualMachine
     public bool NestedHypervisorActive { get; init; }
 
     public DateTimeOffset CreationTime { get; init; }
+
+    public string Notes { get; init; } = "";
+
+    /// <summary>Stored now; the HyperNest service acts on it when the host starts.</summary>
+    public StartAction AutomaticStartAction { get; init; } = StartAction.StartIfRunning;
+
+    /// <summary>Stored now; the HyperNest service acts on it when the host shuts down.</summary>
+    public StopAction AutomaticStopAction { get; init; } = StopAction.Save;
+
+    /// <summary>Seconds the host waits before the automatic start.</summary>
+    public int AutomaticStartDelay { get; init; }
+
+    public bool AutomaticCheckpointsEnabled { get; init; } = true;
+
+    /// <summary>Always null: HyperNest has no checkpoints yet.</summary>
+    public Guid? ParentCheckpointId { get; init; }
+
+    /// <summary>The VM's adapters as stored (no guest addresses: Get-VMNetworkAdapter asks the guest for those).</summary>
+    public IReadOnlyList<VmNetworkAdapter> NetworkAdapters { get; init; } = [];
+
+    public IReadOnlyList<VmHardDiskDrive> HardDrives { get; init; } = [];
 }

@@ -12,7 +12,7 @@ namespace HyperNest.Qemu;
 public static class QemuCommandLine
 {
     public const string DiskNode = "hn-disk0";
-    public const string DiskFileNode = "hn-disk0-file";
+    public const string IntegrationDiskNode = "hn-tools";
     public const string OvmfCodeNode = "hn-ovmf-code";
     public const string OvmfVarsNode = "hn-ovmf-vars";
     public const string GuestAgentChardev = "hn-qga";
@@ -63,22 +63,7 @@ public static class QemuCommandLine
 
         if (spec.Disk is { } disk)
         {
-            args.Add("-blockdev");
-            args.Add(Json(new JsonObject
-            {
-                ["driver"] = disk.Format == QemuDiskFormat.Qcow2 ? "qcow2" : "raw",
-                ["node-name"] = DiskNode,
-                ["read-only"] = disk.ReadOnly,
-                ["file"] = new JsonObject
-                {
-                    ["driver"] = "file",
-                    ["filename"] = disk.Path,
-                    ["node-name"] = DiskFileNode,
-                    ["read-only"] = disk.ReadOnly,
-                },
-            }));
-            args.Add("-device");
-            args.Add("virtio-blk-pci,drive=" + DiskNode + ",id=hn-disk0-dev");
+            AddDisk(args, disk, DiskNode);
         }
 
         for (var i = 0; i < spec.NetworkAdapters.Count; i++)
@@ -118,8 +103,16 @@ public static class QemuCommandLine
             "-device", "virtserialport,bus=" + VirtioSerialBus + ".0,chardev=" + GuestAgentChardev + ",name=" + GuestAgentPortName,
             // Entropy for the guest kernel's early boot (otherwise getrandom() can stall under TCG).
             "-device", "virtio-rng-pci",
-            "-qmp", "unix:" + runtime.QmpSocket + ",server=on,wait=off",
         ]);
+
+        // Last of all devices: PCI slots are handed out in command-line order, and the guest names
+        // virtio disks (vda, vdb, …) and NICs in slot order, so the VM's own devices keep theirs.
+        if (spec.IntegrationDisk is { } integration)
+        {
+            AddDisk(args, integration, IntegrationDiskNode);
+        }
+
+        args.AddRange(["-qmp", "unix:" + runtime.QmpSocket + ",server=on,wait=off"]);
 
         if (spec.IncomingStateFile is not null)
         {
@@ -133,6 +126,27 @@ public static class QemuCommandLine
         args.AddRange(["-D", runtime.QemuLog, "-msg", "timestamp=on"]);
         args.AddRange(["-daemonize", "-pidfile", runtime.PidFile]);
         return args;
+    }
+
+    /// <summary>A format node over a protocol node (file, or host_device for a block device), and the virtio-blk device on it.</summary>
+    private static void AddDisk(List<string> args, QemuDisk disk, string node)
+    {
+        args.Add("-blockdev");
+        args.Add(Json(new JsonObject
+        {
+            ["driver"] = disk.Format == QemuDiskFormat.Qcow2 ? "qcow2" : "raw",
+            ["node-name"] = node,
+            ["read-only"] = disk.ReadOnly,
+            ["file"] = new JsonObject
+            {
+                ["driver"] = disk.HostDevice ? "host_device" : "file",
+                ["filename"] = disk.Path,
+                ["node-name"] = node + "-file",
+                ["read-only"] = disk.ReadOnly,
+            },
+        }));
+        args.Add("-device");
+        args.Add("virtio-blk-pci,drive=" + node + ",id=" + node + "-dev" + (disk.Serial is { } serial ? ",serial=" + serial : ""));
     }
 
     private static string MachineArgument(QemuLaunchSpec spec) => spec.Generation == 1
@@ -169,6 +183,15 @@ public static class QemuCommandLine
         QemuArgumentSafety.RequireOptionSafePath(runtime.SerialLog, "serial log path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.PidFile, "pid file path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.QemuLog, "QEMU log path");
+
+        foreach (var serial in new[] { spec.Disk?.Serial, spec.IntegrationDisk?.Serial }.OfType<string>())
+        {
+            // virtio-blk carries at most 20 bytes (VIRTIO_BLK_ID_BYTES), and the serial travels in -device's option syntax.
+            if (serial.Length is 0 or > 20 || !serial.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                throw new ArgumentException($"disk serial must be 1-20 characters of A-Z a-z 0-9 _ -: '{serial}'", nameof(spec));
+            }
+        }
 
         foreach (var adapter in spec.NetworkAdapters)
         {

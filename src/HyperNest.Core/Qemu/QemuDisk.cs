@@ -8,4 +8,7 @@ public enum QemuDiskFormat
 }
 
 /// <summary>A disk attached as virtio-blk. The path may contain any character: it only ever travels inside JSON.</summary>
-public sealed record QemuDisk(string Path, QemuDiskFormat Format = QemuDiskFormat.Qcow2, bool ReadOnly = false);
+/// <param name="HostDevice">The path is a block device (QEMU's host_device protocol driver), not a file.</param>
+/// <param name="Serial">What the guest reads from /sys/block/vdX/serial to tell this disk from the others.</param>
+public sealed record QemuDisk(
+    string Path, QemuDiskFormat Format = QemuDiskFormat.Qcow2, bool ReadOnly = false, bool HostDevice = false, string? Serial = null);

@@ -24,6 +24,12 @@ public sealed record QemuLaunchSpec
 
     public QemuDisk? Disk { get; init; }
 
+    /// <summary>
+    /// HyperNest's read-only integration disk (serial <see cref="Images.GuestContract.IntegrationDiskSerial"/>),
+    /// the last device on the command line so it never shifts the PCI slots, and so the vdX names, of the VM's own devices.
+    /// </summary>
+    public QemuDisk? IntegrationDisk { get; init; }
+
     public QemuDirectKernelBoot? KernelBoot { get; init; }
 
     /// <summary>Network adapters in slot order; each becomes a virtio-net device on its tap.</summary>

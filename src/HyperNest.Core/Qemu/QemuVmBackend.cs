@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperNest.Hosting;
+using HyperNest.Images;
 using HyperNest.Model;
 using HyperNest.Platform;
 using HyperNest.Qemu.GuestAgent;
@@ -35,6 +36,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             }
         }
 
+        var tools = IntegrationDiskLink.Choose(paths.VmDirectory(vm.Id), boot.IntegrationDisk, restoring: savedStatePath is not null);
         var spec = new QemuLaunchSpec
         {
             VmId = vm.Id,
@@ -44,6 +46,9 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             Accelerator = Capabilities.Accelerator,
             ExposeVirtualizationExtensions = vm.ExposeVirtualizationExtensions,
             Disk = boot.DiskPath is { } disk ? new QemuDisk(disk) : null,
+            IntegrationDisk = tools is null
+                ? null
+                : new QemuDisk(tools.Path, QemuDiskFormat.Raw, ReadOnly: true, HostDevice: tools.IsBlockDevice, Serial: GuestContract.IntegrationDiskSerial),
             KernelBoot = boot.KernelPath is { } kernel ? new QemuDirectKernelBoot(kernel, boot.InitrdPath, boot.KernelCommandLine) : null,
             NetworkAdapters = nics.Select(nic => new QemuNetworkAdapter(nic.TapName, nic.MacAddress)).ToList(),
             OvmfVarsPath = varsPath,

@@ -87,5 +87,14 @@ internal static class Migrations
             value TEXT NOT NULL
         );
         """,
+        // 3: Set-VM's notes and automatic actions. Existing VMs get Hyper-V's defaults; actions are stored
+        // by name, as state and accelerator are, so the enums' numbers stay free to follow Hyper-V.
+        """
+        ALTER TABLE vms ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+        ALTER TABLE vms ADD COLUMN automatic_start_action TEXT NOT NULL DEFAULT 'StartIfRunning';
+        ALTER TABLE vms ADD COLUMN automatic_stop_action TEXT NOT NULL DEFAULT 'Save';
+        ALTER TABLE vms ADD COLUMN automatic_start_delay INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE vms ADD COLUMN automatic_checkpoints INTEGER NOT NULL DEFAULT 1;
+        """,
     ];
 }

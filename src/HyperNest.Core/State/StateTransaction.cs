@@ -10,7 +10,8 @@ public sealed partial class StateTransaction
     private const string VmColumns =
         "id, name, generation, version, memory_startup_bytes, dynamic_memory, memory_minimum_bytes, memory_maximum_bytes, " +
         "processor_count, expose_virtualization_extensions, disk_path, disk_owned, image_name, created_at, state, pid, " +
-        "started_at, status_message, saved_state_path, accelerator";
+        "started_at, status_message, saved_state_path, accelerator, notes, automatic_start_action, automatic_stop_action, " +
+        "automatic_start_delay, automatic_checkpoints";
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -47,7 +48,8 @@ public sealed partial class StateTransaction
         using var command = Command(
             $"INSERT INTO vms ({VmColumns}) VALUES ($id, $name, $generation, $version, $memory_startup_bytes, $dynamic_memory, " +
             "$memory_minimum_bytes, $memory_maximum_bytes, $processor_count, $expose, $disk_path, $disk_owned, $image_name, " +
-            "$created_at, $state, $pid, $started_at, $status_message, $saved_state_path, $accelerator);");
+            "$created_at, $state, $pid, $started_at, $status_message, $saved_state_path, $accelerator, $notes, $start_action, " +
+            "$stop_action, $start_delay, $checkpoints);");
         BindVm(command, vm);
         command.ExecuteNonQuery();
     }
@@ -61,7 +63,8 @@ public sealed partial class StateTransaction
             "processor_count = $processor_count, expose_virtualization_extensions = $expose, disk_path = $disk_path, " +
             "disk_owned = $disk_owned, image_name = $image_name, created_at = $created_at, state = $state, pid = $pid, " +
             "started_at = $started_at, status_message = $status_message, saved_state_path = $saved_state_path, " +
-            "accelerator = $accelerator WHERE id = $id;");
+            "accelerator = $accelerator, notes = $notes, automatic_start_action = $start_action, automatic_stop_action = $stop_action, " +
+            "automatic_start_delay = $start_delay, automatic_checkpoints = $checkpoints WHERE id = $id;");
         BindVm(command, vm);
         if (command.ExecuteNonQuery() != 1)
         {
@@ -107,6 +110,11 @@ public sealed partial class StateTransaction
         p.AddWithValue("$status_message", (object?)vm.StatusMessage ?? DBNull.Value);
         p.AddWithValue("$saved_state_path", (object?)vm.SavedStatePath ?? DBNull.Value);
         p.AddWithValue("$accelerator", (object?)vm.Accelerator?.ToString() ?? DBNull.Value);
+        p.AddWithValue("$notes", vm.Notes);
+        p.AddWithValue("$start_action", vm.AutomaticStartAction.ToString());
+        p.AddWithValue("$stop_action", vm.AutomaticStopAction.ToString());
+        p.AddWithValue("$start_delay", vm.AutomaticStartDelay);
+        p.AddWithValue("$checkpoints", vm.AutomaticCheckpointsEnabled ? 1 : 0);
     }
 
     private static List<VmRecord> ReadVms(SqliteCommand command)
@@ -137,6 +145,11 @@ public sealed partial class StateTransaction
                 StatusMessage = reader.IsDBNull(17) ? null : reader.GetString(17),
                 SavedStatePath = reader.IsDBNull(18) ? null : reader.GetString(18),
                 Accelerator = reader.IsDBNull(19) ? null : Enum.Parse<AcceleratorKind>(reader.GetString(19)),
+                Notes = reader.GetString(20),
+                AutomaticStartAction = Enum.Parse<StartAction>(reader.GetString(21)),
+                AutomaticStopAction = Enum.Parse<StopAction>(reader.GetString(22)),
+                AutomaticStartDelay = reader.GetInt32(23),
+                AutomaticCheckpointsEnabled = reader.GetInt64(24) != 0,
             });
         }
 

@@ -50,4 +50,15 @@ public sealed record VmRecord
     public string? SavedStatePath { get; init; }
 
     public AcceleratorKind? Accelerator { get; init; }
+
+    public string Notes { get; init; } = "";
+
+    public StartAction AutomaticStartAction { get; init; } = StartAction.StartIfRunning;
+
+    public StopAction AutomaticStopAction { get; init; } = StopAction.Save;
+
+    /// <summary>Seconds.</summary>
+    public int AutomaticStartDelay { get; init; }
+
+    public bool AutomaticCheckpointsEnabled { get; init; } = true;
 }

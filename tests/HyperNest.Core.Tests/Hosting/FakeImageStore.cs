@@ -26,6 +26,21 @@ internal sealed class FakeImageStore(string directory) : IImageStore
 
     public VmImage? FindBuilt(string name) => name == "tiny" && _built ? Image : null;
 
+    /// <summary>What PrepareIntegrationDisk hands out; null plays a host without HyperNest installed.</summary>
+    public IntegrationDisk? IntegrationDisk { get; set; } = new(Path.Combine(directory, "tools.img"), IsBlockDevice: false);
+
+    public const string NoIntegrationDiskWarning = "fake: no HyperNest installed";
+
+    public IntegrationDisk? PrepareIntegrationDisk(Action<string> warn, CancellationToken cancellationToken)
+    {
+        if (IntegrationDisk is null)
+        {
+            warn(NoIntegrationDiskWarning);
+        }
+
+        return IntegrationDisk;
+    }
+
     public VmImage Build(string name, bool force, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {
         Builds++;

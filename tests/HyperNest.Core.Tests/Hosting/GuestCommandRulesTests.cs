@@ -43,7 +43,7 @@ public sealed class GuestCommandRulesTests : IDisposable
         Assert.Equal("Name State\n", result.StandardOutput);
         var call = Assert.Single(Backend.GuestExecutions);
         Assert.Equal("/usr/local/bin/hypernest", call.Path);
-        Assert.Equal(["-c", "Get-VM | Format-Table Name,State"], call.Arguments);
+        Assert.Equal(["-NoProfile", "-NonInteractive", "-Command", "Get-VM | Format-Table Name,State"], call.Arguments);
     }
 
     [Fact]

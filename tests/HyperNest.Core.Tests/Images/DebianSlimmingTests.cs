@@ -32,7 +32,7 @@ public sealed class DebianSlimmingTests
     [MemberData(nameof(NeededFiles))]
     public void HostImageKeeps(string guestPath)
     {
-        var host = HostImage.CreateRecipe(TestGuestBinary.Path);
+        var host = HostImage.CreateRecipe();
         Assert.DoesNotContain(host.ExcludedPaths, glob => FileSystemName.MatchesSimpleExpression(glob, guestPath, ignoreCase: false));
     }
 
@@ -42,7 +42,7 @@ public sealed class DebianSlimmingTests
     [InlineData("/lib/modules/6.1.0-56-amd64/kernel/fs/btrfs/btrfs.ko")]
     public void HostImageDrops(string guestPath)
     {
-        var host = HostImage.CreateRecipe(TestGuestBinary.Path);
+        var host = HostImage.CreateRecipe();
         Assert.Contains(host.ExcludedPaths, glob => FileSystemName.MatchesSimpleExpression(glob, guestPath, ignoreCase: false));
     }
 }

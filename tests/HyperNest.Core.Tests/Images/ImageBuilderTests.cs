@@ -6,7 +6,7 @@ namespace HyperNest.Tests.Images;
 /// <summary>The builder's cache and lock behaviour; paths that would run mmdebstrap are not exercised here.</summary>
 public sealed class ImageBuilderTests
 {
-    private static readonly ImageRecipe Recipe = TinyImage.CreateRecipe(TestGuestBinary.Path);
+    private static readonly ImageRecipe Recipe = TinyImage.CreateRecipe();
 
     [Fact]
     public void CachedImageIsReturnedWithoutBuilding()

@@ -4,7 +4,7 @@ namespace HyperNest.Tests.Images;
 
 public sealed class ImageCacheTests
 {
-    private static readonly ImageRecipe Recipe = TinyImage.CreateRecipe(TestGuestBinary.Path);
+    private static readonly ImageRecipe Recipe = TinyImage.CreateRecipe();
 
     [Fact]
     public void ImageIsNotBuiltWhenItsDirectoryIsMissing()

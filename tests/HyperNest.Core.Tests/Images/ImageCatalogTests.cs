@@ -9,7 +9,7 @@ public sealed class ImageCatalogTests
     public void ListsTinyAsNotBuiltInAnEmptyCache()
     {
         using var temp = new TempDirectory();
-        var images = new ImageCatalog(new ImageCache(temp.Path), () => TestGuestBinary.Path).GetImages();
+        var images = new ImageCatalog(new ImageCache(temp.Path)).GetImages();
 
         var tiny = Assert.Single(images, i => i.Name == "tiny");
         Assert.False(tiny.Built);
@@ -20,14 +20,14 @@ public sealed class ImageCatalogTests
     public void NamesAreCaseInsensitive()
     {
         using var temp = new TempDirectory();
-        Assert.Equal("tiny", new ImageCatalog(new ImageCache(temp.Path), () => TestGuestBinary.Path).GetRecipe("TINY").Name);
+        Assert.Equal("tiny", new ImageCatalog(new ImageCache(temp.Path)).GetRecipe("TINY").Name);
     }
 
     [Fact]
     public void UnknownImageIsObjectNotFound()
     {
         using var temp = new TempDirectory();
-        var error = Assert.Throws<HostException>(() => new ImageCatalog(new ImageCache(temp.Path), () => TestGuestBinary.Path).GetRecipe("nope"));
+        var error = Assert.Throws<HostException>(() => new ImageCatalog(new ImageCache(temp.Path)).GetRecipe("nope"));
         Assert.Equal(ErrorCategory.ObjectNotFound, error.Category);
         Assert.Contains("tiny", error.Message, StringComparison.Ordinal);
     }
@@ -35,7 +35,7 @@ public sealed class ImageCatalogTests
     [Fact]
     public void TinyRecipeBootsTheGuestContract()
     {
-        var recipe = TinyImage.CreateRecipe(TestGuestBinary.Path);
+        var recipe = TinyImage.CreateRecipe();
         Assert.Contains("console=ttyS0", recipe.KernelCommandLine, StringComparison.Ordinal);
         Assert.Contains("root=/dev/vda", recipe.KernelCommandLine, StringComparison.Ordinal);
         Assert.Contains("/dev/virtio-ports/" + GuestContract.AgentPortName, TinyGuestScripts.GuestAgent, StringComparison.Ordinal);

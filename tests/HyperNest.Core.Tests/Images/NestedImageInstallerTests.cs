@@ -9,7 +9,7 @@ public sealed class NestedImageInstallerTests
     {
         using var temp = new TempDirectory();
         var cache = new ImageCache(Path.Combine(temp.Path, "cache"));
-        var tiny = TinyImage.CreateRecipe(TestGuestBinary.Path);
+        var tiny = TinyImage.CreateRecipe();
         var hash = RecipeHasher.ComputeHash(tiny);
         cache.Publish(FakeBuild.Write(cache, tiny, hash), tiny.Name, hash);
         var rootDir = Path.Combine(temp.Path, "rootfs");

@@ -1,4 +1,3 @@
-using HyperNest.Hosting;
 using HyperNest.Images;
 
 namespace HyperNest.Tests.Images;
@@ -26,7 +25,7 @@ public sealed class RecipeHasherTests
 
     [Fact]
     public void TinyRecipeHashIsStableAcrossCalls() =>
-        Assert.Equal(RecipeHasher.ComputeHash(TinyImage.CreateRecipe(TestGuestBinary.Path)), RecipeHasher.ComputeHash(TinyImage.CreateRecipe(TestGuestBinary.Path)));
+        Assert.Equal(RecipeHasher.ComputeHash(TinyImage.CreateRecipe()), RecipeHasher.ComputeHash(TinyImage.CreateRecipe()));
 
     [Fact]
     public void EveryFieldThatShapesTheImageChangesTheHash()
@@ -56,31 +55,5 @@ public sealed class RecipeHasherTests
         var a = Recipe() with { Packages = ["ab", "c"] };
         var b = Recipe() with { Packages = ["a", "bc"] };
         Assert.NotEqual(RecipeHasher.ComputeHash(a), RecipeHasher.ComputeHash(b));
-    }
-
-    [Fact]
-    public void ExtraFilesAreHashedByContentNotByHostPath()
-    {
-        using var temp = new TempDirectory();
-        var first = Path.Combine(temp.Path, "hypernest");
-        var second = Path.Combine(temp.Path, "elsewhere");
-        File.WriteAllText(first, "binary v1");
-        File.WriteAllText(second, "binary v1");
-        ImageRecipe WithExtra(string hostPath) => Recipe() with { ExtraFiles = [new(hostPath, "/usr/bin/hypernest", UnixFileMode.UserExecute)] };
-
-        var v1 = RecipeHasher.ComputeHash(WithExtra(first));
-        Assert.Equal(v1, RecipeHasher.ComputeHash(WithExtra(second)));
-        Assert.NotEqual(RecipeHasher.ComputeHash(Recipe()), v1);
-
-        File.WriteAllText(first, "binary v2, rebuilt");
-        Assert.NotEqual(v1, RecipeHasher.ComputeHash(WithExtra(first)));
-    }
-
-    [Fact]
-    public void MissingExtraFileIsReportedAsObjectNotFound()
-    {
-        var recipe = Recipe() with { ExtraFiles = [new("/nonexistent/hypernest-" + Guid.NewGuid(), "/usr/bin/hypernest", UnixFileMode.UserExecute)] };
-        var error = Assert.Throws<HostException>(() => RecipeHasher.ComputeHash(recipe));
-        Assert.Equal(ErrorCategory.ObjectNotFound, error.Category);
     }
 }

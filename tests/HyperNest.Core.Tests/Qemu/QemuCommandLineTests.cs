@@ -219,5 +219,49 @@ public sealed class QemuCommandLineTests
         Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { NetworkAdapters = [new QemuNetworkAdapter(tap, mac)] }));
     }
 
+    private static readonly QemuDisk Tools = new("/var/cache/hypernest/images/hypernest-tools-0123456789ab/tools.img", QemuDiskFormat.Raw, ReadOnly: true, Serial: "hypernest-tools");
+
+    [Fact]
+    public void Build_IntegrationDisk_IsTheLastDeviceReadOnlyWithItsSerial()
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg with
+        {
+            NetworkAdapters = [new QemuNetworkAdapter("hn-t-6f1c2b7e0", "02:48:4e:00:00:01")],
+            IntegrationDisk = Tools,
+        }).ToList();
+
+        var devices = argv.Select((a, i) => (a, i)).Where(p => p.a == "-device").Select(p => argv[p.i + 1]).ToList();
+        Assert.Equal("virtio-blk-pci,drive=hn-tools,id=hn-tools-dev,serial=hypernest-tools", devices[^1]);
+        Assert.Equal("virtio-blk-pci,drive=hn-disk0,id=hn-disk0-dev", devices[0]);
+        var blockdevs = argv.Select((a, i) => (a, i)).Where(p => p.a == "-blockdev").Select(p => JsonNode.Parse(argv[p.i + 1])!).ToList();
+        Assert.Equal("hn-disk0", blockdevs[0]!["node-name"]!.GetValue<string>());
+        var tools = blockdevs[^1]!;
+        Assert.Equal(
+            """{"driver":"raw","node-name":"hn-tools","read-only":true,"file":{"driver":"file","filename":"/var/cache/hypernest/images/hypernest-tools-0123456789ab/tools.img","node-name":"hn-tools-file","read-only":true}}""",
+            tools.ToJsonString());
+    }
+
+    [Fact]
+    public void Build_IntegrationDiskOnABlockDevice_UsesHostDevice()
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg with { IntegrationDisk = Tools with { Path = "/dev/vdb", HostDevice = true } }).ToList();
+
+        var tools = JsonNode.Parse(argv[argv.LastIndexOf("-blockdev") + 1])!;
+        Assert.Equal("host_device", tools["file"]!["driver"]!.GetValue<string>());
+        Assert.Equal("/dev/vdb", tools["file"]!["filename"]!.GetValue<string>());
+        Assert.True(tools["file"]!["read-only"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Build_NoIntegrationDisk_HasNoToolsDevice() =>
+        Assert.DoesNotContain(QemuCommandLine.Build(Gen1Tcg), a => a.Contains("hn-tools", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("hypernest-tools,drive=x")]
+    [InlineData("a-serial-longer-than-20")]
+    [InlineData("")]
+    public void Build_UnsafeDiskSerial_IsRefused(string serial) =>
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { IntegrationDisk = Tools with { Serial = serial } }));
+
     private static string ValueOf(IReadOnlyList<string> argv, string option) => argv[argv.ToList().IndexOf(option) + 1];
 }

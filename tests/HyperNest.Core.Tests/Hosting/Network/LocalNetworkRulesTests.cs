@@ -67,7 +67,7 @@ public sealed class LocalNetworkRulesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("192.168.100.2", null, null, "IPv4", "needs -PrefixLength")]
+    [InlineData("240.0.0.2", null, null, "IPv4", "no default prefix length")]
     [InlineData("192.168.100.2", 33, null, "IPv4", "out of range")]
     [InlineData("192.168.100.2", 24, null, "IPv6", "does not match")]
     [InlineData("192.168.100.300", 24, null, "IPv4", "not an IPv4 or IPv6 address")]

@@ -1,0 +1,23 @@
+namespace HyperNest.Model;
+
+/// <summary>A VM's hard disk drive as Get-VMHardDiskDrive and VirtualMachine.HardDrives show it (Hyper-V's VMHardDiskDrive fields that apply here).</summary>
+public sealed record VmHardDiskDrive
+{
+    public required string VMName { get; init; }
+
+    public Guid VMId { get; init; }
+
+    public ControllerType ControllerType { get; init; }
+
+    public int ControllerNumber { get; init; }
+
+    public int ControllerLocation { get; init; }
+
+    public required string Path { get; init; }
+
+    /// <summary>A pass-through host disk's number; always null, as HyperNest attaches disk files only.</summary>
+    public int? DiskNumber { get; init; }
+
+    /// <summary>Hyper-V's display name, e.g. "Hard Drive on IDE controller number 0 at location 0".</summary>
+    public string Name => $"Hard Drive on {ControllerType} controller number {ControllerNumber} at location {ControllerLocation}";
+}

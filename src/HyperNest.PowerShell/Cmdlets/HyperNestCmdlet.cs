@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Management.Automation;
+using HyperNest.Hosting;
+using HyperNest.PowerShell.Hosting;
+
+namespace HyperNest.PowerShell.Cmdlets;
+
+/// <summary>
+/// Base of every HyperNest cmdlet. A cmdlet only translates its parameters to the host API
+/// (<see cref="Virtualization"/>) and writes what comes back; every rule lives behind that seam. A
+/// <see cref="HostException"/> from one pipeline input becomes that input's non-terminating error (as
+/// Hyper-V's cmdlets report one VM's failure and go on with the next); the host's warnings and progress
+/// go to PowerShell's streams on the pipeline thread.
+/// </summary>
+public abstract class HyperNestCmdlet : PSCmdlet
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly PipelineThreadRelay _relay = new();
+    private IVirtualizationHost? _host;
+
+    /// <summary>The host API of this runspace (HyperNest's IVirtualizationHost).</summary>
+    protected IVirtualizationHost Virtualization => _host ??= Connect();
+
+    /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing).</summary>
+    protected CancellationToken CancellationToken => _stopping.Token;
+
+    /// <summary>Host progress, written on the pipeline thread (where WriteProgress must be called) in the order it came.</summary>
+    private IProgress<HyperNest.Hosting.ProgressUpdate> Progress => new RelayedProgress(update => _relay.Post(() =>
+        WriteProgress(new ProgressRecord(0, update.Activity, update.Status) { PercentComplete = update.PercentComplete })));
+
+    /// <summary>
+    /// Runs a long host call that reports progress from other threads (image builds, New-VM -Image) on a
+    /// worker, while this thread writes its progress and warnings as they come.
+    /// </summary>
+    protected T WithProgress<T>(Func<IVirtualizationHost, IProgress<HyperNest.Hosting.ProgressUpdate>, T> call)
+    {
+        // Resolved here: the host belongs to this thread's runspace, which the worker does not see.
+        var host = Virtualization;
+        var progress = Progress;
+        return _relay.Run(() => call(host, progress));
+    }
+
+    protected sealed override void ProcessRecord()
+    {
+        _relay.EnterPipelineThread();
+        try
+        {
+            Process();
+        }
+        catch (HostException ex)
+        {
+            WriteError(ex);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        _relay.EnterPipelineThread();
+        try
+        {
+            End();
+        }
+        catch (HostException ex)
+        {
+            WriteError(ex);
+        }
+        finally
+        {
+            Disconnect();
+        }
+    }
+
+    protected override void StopProcessing()
+    {
+        _stopping.Cancel();
+        Disconnect();
+    }
+
+    /// <summary>Called once per pipeline input (once without input).</summary>
+    protected virtual void Process()
+    {
+    }
+
+    /// <summary>Called once after the last input.</summary>
+    protected virtual void End()
+    {
+    }
+
+    /// <summary>The name the cmdlet was invoked as, e.g. "Get-VM".</summary>
+    protected string CommandName => MyInvocation.MyCommand.Name;
+
+    protected void WriteObjects<T>(IEnumerable<T> values) => WriteObject(values, enumerateCollection: true);
+
+    /// <summary>An error record about <paramref name="target"/> whose exception carries <paramref name="message"/>.</summary>
+    protected static ErrorRecord CreateError(string message, ErrorCategory category, string errorId, object? target) =>
+        new(new InvalidOperationException(message), errorId, category, target);
+
+    /// <summary>Writes a refused or failed host action as a non-terminating error with Hyper-V's id and category.</summary>
+    protected void WriteError(HostException ex) => WriteError(HostErrorRecords.From(ex));
+
+    /// <summary>
+    /// Stops the pipeline with <paramref name="record"/>. ThrowTerminatingError never returns, but the
+    /// compiler cannot know that, so callers write <c>throw Terminate(record)</c>.
+    /// </summary>
+    protected Exception Terminate(ErrorRecord record)
+    {
+        ThrowTerminatingError(record);
+        return new UnreachableException();
+    }
+
+    /// <summary>A terminating InvalidArgument error about a parameter, for checks the binder cannot express.</summary>
+    [DoesNotReturn]
+    protected void ThrowParameterError(string message, string errorId = "InvalidParameter", object? target = null)
+    {
+        throw Terminate(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+    }
+
+    /// <summary>Says that a Hyper-V parameter was accepted but means nothing on Linux, never silently.</summary>
+    protected void WarnIgnored(string parameterName, string why)
+    {
+        if (MyInvocation.BoundParameters.ContainsKey(parameterName))
+        {
+            WriteWarning($"-{parameterName} has no effect on HyperNest: {why}");
+        }
+    }
+
+    /// <summary>True when the user gave the parameter (by name, position or pipeline).</summary>
+    protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+    private IVirtualizationHost Connect()
+    {
+        var host = HostConnection.ForCurrentRunspace();
+        host.Warning += OnHostWarning;
+        return host;
+    }
+
+    private void Disconnect()
+    {
+        if (_host is not null)
+        {
+            _host.Warning -= OnHostWarning;
+        }
+    }
+
+    private void OnHostWarning(object? sender, string message) => _relay.Post(() => WriteWarning(message));
+
+    /// <summary>Not System.Progress, which would post to the thread pool and reorder the updates.</summary>
+    private sealed class RelayedProgress(Action<HyperNest.Hosting.ProgressUpdate> report) : IProgress<HyperNest.Hosting.ProgressUpdate>
+    {
+        public void Report(HyperNest.Hosting.ProgressUpdate value) => report(value);
+    }
+}

@@ -1,0 +1,47 @@
+using HyperNest.Hosting;
+using System.Management.Automation;
+
+namespace HyperNest.PowerShell.Cmdlets.Vm;
+
+[Cmdlet("Set", "VMMemory", DefaultParameterSetName = ByName, SupportsShouldProcess = true)]
+public sealed class SetVmMemoryCommand : VmSettingsCmdlet
+{
+    [Parameter]
+    [ValidateNotNull]
+    public long? StartupBytes { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public bool? DynamicMemoryEnabled { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public long? MinimumBytes { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public long? MaximumBytes { get; set; }
+
+    [Parameter]
+    public SwitchParameter Passthru { get; set; }
+
+    protected override void Act(string vmName)
+    {
+        if (!ShouldProcess(vmName))
+        {
+            return;
+        }
+
+        var memory = Virtualization.SetVmMemory(vmName, new SetMemoryRequest
+        {
+            StartupBytes = StartupBytes,
+            DynamicMemoryEnabled = DynamicMemoryEnabled,
+            MinimumBytes = MinimumBytes,
+            MaximumBytes = MaximumBytes,
+        });
+        if (Passthru)
+        {
+            WriteObject(memory);
+        }
+    }
+}

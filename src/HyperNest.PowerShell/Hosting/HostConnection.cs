@@ -1,0 +1,47 @@
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using HyperNest.Hosting;
+
+namespace HyperNest.PowerShell.Hosting;
+
+/// <summary>
+/// The host API each runspace talks to. A runspace gets its own <see cref="IVirtualizationHost"/> on the
+/// first HyperNest cmdlet it runs (so Get-Help, Get-Command and parsing need no state directory) and
+/// disposes it when the runspace closes. Tests attach a host of their own before running cmdlets.
+/// </summary>
+public static class HostConnection
+{
+    private static readonly ConditionalWeakTable<Runspace, IVirtualizationHost> Hosts = new();
+
+    /// <summary>Attaches <paramref name="host"/> to <paramref name="runspace"/>; it is disposed with the runspace.</summary>
+    public static void Attach(Runspace runspace, IVirtualizationHost host)
+    {
+        ArgumentNullException.ThrowIfNull(runspace);
+        Hosts.AddOrUpdate(runspace, host);
+        DisposeOnClose(runspace, host);
+    }
+
+    /// <summary>The host of the runspace the calling pipeline runs in, created from the environment (HYPERNEST_HOME …) on first use.</summary>
+    internal static IVirtualizationHost ForCurrentRunspace()
+    {
+        var runspace = Runspace.DefaultRunspace
+            ?? throw new InvalidOperationException("HyperNest cmdlets run inside a PowerShell runspace.");
+        return Hosts.GetValue(runspace, CreateDefault);
+    }
+
+    private static IVirtualizationHost CreateDefault(Runspace runspace)
+    {
+        var host = HostFactory.CreateDefault();
+        DisposeOnClose(runspace, host);
+        return host;
+    }
+
+    private static void DisposeOnClose(Runspace runspace, IVirtualizationHost host) =>
+        runspace.StateChanged += (_, e) =>
+        {
+            if (e.RunspaceStateInfo.State is RunspaceState.Closed or RunspaceState.Broken)
+            {
+                host.Dispose();
+            }
+        };
+}
