@@ -11,7 +11,7 @@ public sealed class CopyVmFileCommandTests : GuestSession
     {
         Session.Succeeds("Copy-VMFile -Name L1 -SourcePath /tmp/a.txt -DestinationPath /root/a.txt -FileSource Host -CreateFullPath -Force");
 
-        var call = Assert.Single(Host.Calls);
+        var call = Assert.Single(Host.Changes);
         Assert.Equal(nameof(IVirtualizationHost.CopyFileToGuest), call.Method);
         Assert.Equal(["L1", "/tmp/a.txt", "/root/a.txt", true, true], call.Arguments.Take(5));
     }
@@ -23,7 +23,7 @@ public sealed class CopyVmFileCommandTests : GuestSession
 
         Session.Succeeds("Get-VM L1 | Copy-VMFile -SourcePath /tmp/a.txt -DestinationPath /root/a.txt -FileSource Host");
 
-        Assert.Equal(["L1", "/tmp/a.txt", "/root/a.txt", false, false], Assert.Single(Host.Calls).Arguments.Take(5));
+        Assert.Equal(["L1", "/tmp/a.txt", "/root/a.txt", false, false], Assert.Single(Host.Changes).Arguments.Take(5));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class CopyVmFileCommandTests : GuestSession
 
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Contains("-FileSource Host is the only value", error.Message(), StringComparison.Ordinal);
-        Assert.Empty(Host.Calls);
+        Assert.Empty(Host.Changes);
     }
 
     [Fact]
@@ -41,6 +41,6 @@ public sealed class CopyVmFileCommandTests : GuestSession
     {
         Session.Succeeds("Copy-VMFile -Name L1 -SourcePath /tmp/a.txt -DestinationPath /root/a.txt -FileSource Host -WhatIf");
 
-        Assert.Empty(Host.Calls);
+        Assert.Empty(Host.Changes);
     }
 }

@@ -9,7 +9,7 @@ namespace HyperNest.PowerShell.Tests.Cmdlets.Guest;
 /// </summary>
 public sealed class InvokeCommandArgumentListTests : GuestSession
 {
-    private string SentScript => (string)Assert.Single(Host.Calls).Arguments[1]!;
+    private string SentScript => (string)Assert.Single(Host.Changes).Arguments[1]!;
 
     [Fact]
     public void ArgumentList_Literals_TheGuestScriptBindsThemToParam()
@@ -39,6 +39,6 @@ public sealed class InvokeCommandArgumentListTests : GuestSession
         Assert.Equal("ArgumentNotSupported", error.ErrorId());
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Contains("cannot be sent to the guest", error.Message(), StringComparison.Ordinal);
-        Assert.Empty(Host.Calls);
+        Assert.Empty(Host.Changes);
     }
 }

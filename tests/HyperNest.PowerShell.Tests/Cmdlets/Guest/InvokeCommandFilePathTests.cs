@@ -16,7 +16,7 @@ public sealed class InvokeCommandFilePathTests : GuestSession
 
         Session.Succeeds($"Invoke-Command -VMName L1 -FilePath '{script}'");
 
-        Assert.Equal("New-VM -Name L2\nStart-VM L2\n", Assert.Single(Host.Calls).Arguments[1]);
+        Assert.Equal("New-VM -Name L2\nStart-VM L2\n", Assert.Single(Host.Changes).Arguments[1]);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class InvokeCommandFilePathTests : GuestSession
 
         Assert.Equal(("FilePathNotFound", ErrorCategory.ObjectNotFound), (error.ErrorId(), error.CategoryInfo.Category));
         Assert.Contains(script, error.Message(), StringComparison.Ordinal);
-        Assert.Empty(Host.Calls);
+        Assert.Empty(Host.Changes);
     }
 
     protected override void Dispose(bool disposing)

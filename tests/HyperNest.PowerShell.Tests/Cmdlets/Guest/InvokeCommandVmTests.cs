@@ -19,7 +19,7 @@ public sealed class InvokeCommandVmTests : GuestSession
         var output = Session.Succeeds("Invoke-Command -VMName L1 -ScriptBlock { Get-VM | ft Name,State }");
 
         Assert.Equal(["Name State", "L2   Running"], output);
-        var call = Assert.Single(Host.Calls);
+        var call = Assert.Single(Host.Changes);
         Assert.Equal(nameof(IVirtualizationHost.InvokeCommand), call.Method);
         Assert.Equal(("L1", "Get-VM | ft Name,State"), ((string)call.Arguments[0]!, ((string)call.Arguments[1]!).Trim()));
     }
@@ -29,7 +29,7 @@ public sealed class InvokeCommandVmTests : GuestSession
     {
         Session.Succeeds("Invoke-Command -VMName L1 { hostname }");
 
-        Assert.Equal("hostname", ((string)Assert.Single(Host.Calls).Arguments[1]!).Trim());
+        Assert.Equal("hostname", ((string)Assert.Single(Host.Changes).Arguments[1]!).Trim());
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class InvokeCommandVmTests : GuestSession
     {
         Session.Succeeds("Invoke-Command -VMName L1,L2 -ScriptBlock { hostname }");
 
-        Assert.Equal(["L1", "L2"], Host.Calls.Select(c => c.Arguments[0]));
+        Assert.Equal(["L1", "L2"], Host.Changes.Select(c => c.Arguments[0]));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class InvokeCommandVmTests : GuestSession
 
         Session.Succeeds("Invoke-Command -VMName (Get-VM).Name -ScriptBlock { hostname }");
 
-        Assert.Equal(["L1", "L2"], Host.Calls.Select(c => c.Arguments[0]));
+        Assert.Equal(["L1", "L2"], Host.Changes.Select(c => c.Arguments[0]));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class InvokeCommandVmTests : GuestSession
 
         Session.Succeeds($"Invoke-Command -VMId {id} -ScriptBlock {{ hostname }}");
 
-        Assert.Equal("L7", Assert.Single(Host.Calls).Arguments[0]);
+        Assert.Equal("L7", Assert.Single(Host.Changes).Arguments[0]);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class InvokeCommandVmTests : GuestSession
 
         Assert.Equal(("InvalidParameter", ErrorCategory.InvalidArgument), (error.ErrorId(), error.CategoryInfo.Category));
         Assert.Contains($"unable to find a virtual machine with ID {id}", error.Message(), StringComparison.Ordinal);
-        Assert.Empty(Host.Calls);
+        Assert.Empty(Host.Changes);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class InvokeCommandVmTests : GuestSession
             "$password = ConvertTo-SecureString 'x' -AsPlainText -Force; " +
             "Invoke-Command -VMName L1 -Credential ([pscredential]::new('Administrator', $password)) -ScriptBlock { hostname }");
 
-        Assert.Single(Host.Calls);
+        Assert.Single(Host.Changes);
         Assert.Contains(Session.Warnings, w => w.StartsWith("-Credential has no effect", StringComparison.Ordinal));
     }
 
@@ -114,6 +114,6 @@ public sealed class InvokeCommandVmTests : GuestSession
         var error = Session.Fails("Invoke-Command -VMName L1 -ScriptBlock { hostname } -FilePath /tmp/x.ps1");
 
         Assert.Equal("AmbiguousParameterSet", error.ErrorId());
-        Assert.Empty(Host.Calls);
+        Assert.Empty(Host.Changes);
     }
 }

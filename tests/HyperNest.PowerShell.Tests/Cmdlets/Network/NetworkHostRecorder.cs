@@ -1,6 +1,6 @@
-using System.Reflection;
 using HyperNest.Hosting;
 using HyperNest.Model;
+using HyperNest.PowerShell.Tests.TestSupport;
 
 namespace HyperNest.PowerShell.Tests.Cmdlets.Network;
 
@@ -9,10 +9,8 @@ namespace HyperNest.PowerShell.Tests.Cmdlets.Network;
 /// (switches, adapters, addresses …). <see cref="Refuse"/> makes a method throw HostException, to see how
 /// the cmdlets surface the host's refusals. Members outside networking refuse to be called.
 /// </summary>
-public class NetworkHostRecorder : DispatchProxy
+public class NetworkHostRecorder : RecordingHost
 {
-    public List<(string Method, object?[] Arguments)> Calls { get; } = [];
-
     public List<VmSwitch> Switches { get; } = [];
 
     public List<VmNetworkAdapter> Adapters { get; } = [];
@@ -27,17 +25,7 @@ public class NetworkHostRecorder : DispatchProxy
 
     public List<string> VmNames { get; } = [];
 
-    /// <summary>Method name → the refusal it throws.</summary>
-    public Dictionary<string, HostException> Refuse { get; } = [];
-
-    /// <summary>The calls that change something (everything but Get*), which is what most tests assert.</summary>
-    public List<(string Method, object?[] Arguments)> Changes => Calls.Where(c => !c.Method.StartsWith("Get", StringComparison.Ordinal)).ToList();
-
-    public static (IVirtualizationHost Host, NetworkHostRecorder Recorder) Create()
-    {
-        var host = Create<IVirtualizationHost, NetworkHostRecorder>();
-        return (host, (NetworkHostRecorder)(object)host);
-    }
+    public static (IVirtualizationHost Host, NetworkHostRecorder Recorder) Create() => Create<NetworkHostRecorder>();
 
     public static VmSwitch Switch(string name, VmSwitchType type = VmSwitchType.Internal) =>
         new() { Name = name, Id = Guid.NewGuid(), SwitchType = type, BridgeName = "hn-" + name.ToLowerInvariant() };
@@ -51,45 +39,29 @@ public class NetworkHostRecorder : DispatchProxy
     public static NetIpAddress Address(string ip, string alias, int index, int prefix = 24) =>
         new() { IPAddress = ip, InterfaceAlias = alias, InterfaceIndex = index, AddressFamily = ip.Contains(':', StringComparison.Ordinal) ? "IPv6" : "IPv4", PrefixLength = prefix, PrefixOrigin = "Manual", SuffixOrigin = "Manual" };
 
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    protected override object? Answer(string name, object?[] a) => name switch
     {
-        var name = targetMethod!.Name;
-        var a = args ?? [];
-        if (name is nameof(IDisposable.Dispose) or "add_Warning" or "remove_Warning")
-        {
-            return null;
-        }
-
-        Calls.Add((name, a));
-        if (Refuse.TryGetValue(name, out var refusal))
-        {
-            throw refusal;
-        }
-
-        return name switch
-        {
-            nameof(IVirtualizationHost.GetVms) => VmNames.Select(n => new VirtualMachine { Name = n, Id = Guid.NewGuid(), State = VmState.Off, Status = "", Version = "12.0" }).ToList(),
-            nameof(IVirtualizationHost.NewVmSwitch) => Switch(((NewVmSwitchRequest)a[0]!).Name, ((NewVmSwitchRequest)a[0]!).SwitchType ?? VmSwitchType.External),
-            nameof(IVirtualizationHost.GetVmSwitches) => Switches,
-            nameof(IVirtualizationHost.GetVmSwitch) => Switches.Find(s => s.Name.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase))
-                ?? throw new HostException($"No switch named '{a[0]}'.", ErrorCategory.ObjectNotFound, "SwitchNotFound", (string)a[0]!),
-            nameof(IVirtualizationHost.RenameVmSwitch) => Switch((string)a[1]!),
-            nameof(IVirtualizationHost.GetVmNetworkAdapters) => Adapters.Where(x => x.VMName.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase)).ToList(),
-            nameof(IVirtualizationHost.GetManagementOsNetworkAdapters) => Adapters.Where(x => x.IsManagementOs).ToList(),
-            nameof(IVirtualizationHost.AddVmNetworkAdapter) => Adapter((string)a[0]!),
-            nameof(IVirtualizationHost.ConnectVmNetworkAdapter) or nameof(IVirtualizationHost.DisconnectVmNetworkAdapter) or nameof(IVirtualizationHost.SetVmNetworkAdapter)
-                => Adapters.Single(x => x.AdapterId == (Guid)a[1]!),
-            nameof(IVirtualizationHost.GetNetAdapters) => NetAdapters,
-            nameof(IVirtualizationHost.GetNetIpAddresses) => IpAddresses,
-            nameof(IVirtualizationHost.NewNetIpAddress) => new List<NetIpAddress> { Address(((NewNetIpAddressRequest)a[0]!).IPAddress, "Ethernet", 2) },
-            nameof(IVirtualizationHost.NewNetNat) => new NetNat { Name = (string)a[0]!, InternalIPInterfaceAddressPrefix = (string)a[1]! },
-            nameof(IVirtualizationHost.GetNetNats) => Nats,
-            nameof(IVirtualizationHost.GetDnsClientServerAddresses) => DnsServers,
-            nameof(IVirtualizationHost.SetDnsClientServerAddresses) or nameof(IVirtualizationHost.AddDnsClientServerAddress)
-                => new DnsClientServerAddress { InterfaceAlias = "Ethernet", InterfaceIndex = 2, AddressFamily = "IPv4", ServerAddresses = [] },
-            nameof(IVirtualizationHost.RemoveVmSwitch) or nameof(IVirtualizationHost.RemoveVmNetworkAdapter) or nameof(IVirtualizationHost.RemoveNetIpAddress)
-                or nameof(IVirtualizationHost.RemoveNetNat) => null,
-            _ => throw new NotSupportedException($"{name} is not part of the network cmdlets' tests"),
-        };
-    }
+        nameof(IVirtualizationHost.GetVms) => VmNames.Select(n => new VirtualMachine { Name = n, Id = Guid.NewGuid(), State = VmState.Off, Status = "", Version = "12.0" }).ToList(),
+        nameof(IVirtualizationHost.NewVmSwitch) => Switch(((NewVmSwitchRequest)a[0]!).Name, ((NewVmSwitchRequest)a[0]!).SwitchType ?? VmSwitchType.External),
+        nameof(IVirtualizationHost.GetVmSwitches) => Switches,
+        nameof(IVirtualizationHost.GetVmSwitch) => Switches.Find(s => s.Name.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase))
+            ?? throw new HostException($"No switch named '{a[0]}'.", ErrorCategory.ObjectNotFound, "SwitchNotFound", (string)a[0]!),
+        nameof(IVirtualizationHost.RenameVmSwitch) => Switch((string)a[1]!),
+        nameof(IVirtualizationHost.GetVmNetworkAdapters) => Adapters.Where(x => x.VMName.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase)).ToList(),
+        nameof(IVirtualizationHost.GetManagementOsNetworkAdapters) => Adapters.Where(x => x.IsManagementOs).ToList(),
+        nameof(IVirtualizationHost.AddVmNetworkAdapter) => Adapter((string)a[0]!),
+        nameof(IVirtualizationHost.ConnectVmNetworkAdapter) or nameof(IVirtualizationHost.DisconnectVmNetworkAdapter) or nameof(IVirtualizationHost.SetVmNetworkAdapter)
+            => Adapters.Single(x => x.AdapterId == (Guid)a[1]!),
+        nameof(IVirtualizationHost.GetNetAdapters) => NetAdapters,
+        nameof(IVirtualizationHost.GetNetIpAddresses) => IpAddresses,
+        nameof(IVirtualizationHost.NewNetIpAddress) => new List<NetIpAddress> { Address(((NewNetIpAddressRequest)a[0]!).IPAddress, "Ethernet", 2) },
+        nameof(IVirtualizationHost.NewNetNat) => new NetNat { Name = (string)a[0]!, InternalIPInterfaceAddressPrefix = (string)a[1]! },
+        nameof(IVirtualizationHost.GetNetNats) => Nats,
+        nameof(IVirtualizationHost.GetDnsClientServerAddresses) => DnsServers,
+        nameof(IVirtualizationHost.SetDnsClientServerAddresses) or nameof(IVirtualizationHost.AddDnsClientServerAddress)
+            => new DnsClientServerAddress { InterfaceAlias = "Ethernet", InterfaceIndex = 2, AddressFamily = "IPv4", ServerAddresses = [] },
+        nameof(IVirtualizationHost.RemoveVmSwitch) or nameof(IVirtualizationHost.RemoveVmNetworkAdapter) or nameof(IVirtualizationHost.RemoveNetIpAddress)
+            or nameof(IVirtualizationHost.RemoveNetNat) => null,
+        _ => throw new NotSupportedException($"{name} is not part of the network cmdlets' tests"),
+    };
 }

@@ -1,36 +1,22 @@
-using System.Reflection;
 using HyperNest.Hosting;
 using HyperNest.Model;
+using HyperNest.PowerShell.Tests.TestSupport;
 
 namespace HyperNest.PowerShell.Tests.Cmdlets.Vm;
 
 /// <summary>
-/// A host API that records the calls of the cmdlets under test here (Set-VM, Get-VM, Rename-VMNetworkAdapter,
-/// Get-VMSwitch, New-NetIPAddress) and answers from the lists the test fills. <see cref="Refuse"/> makes a
-/// method throw HostException, to see how the cmdlets surface the host's refusals. Any other member refuses
-/// to be called, so a cmdlet that reaches further than expected fails its test.
+/// A recording host for the cmdlets under test here (Set-VM, Get-VM, Rename-VMNetworkAdapter, Get-VMSwitch,
+/// New-NetIPAddress) that answers from the lists the test fills; any other member refuses to be called.
 /// </summary>
-public class VmHostRecorder : DispatchProxy
+public class VmHostRecorder : RecordingHost
 {
-    public List<(string Method, object?[] Arguments)> Calls { get; } = [];
-
     public List<VirtualMachine> Vms { get; } = [];
 
     public List<VmNetworkAdapter> Adapters { get; } = [];
 
     public List<VmSwitch> Switches { get; } = [];
 
-    /// <summary>Method name → the refusal it throws.</summary>
-    public Dictionary<string, HostException> Refuse { get; } = [];
-
-    /// <summary>The calls that change something (everything but Get*).</summary>
-    public List<(string Method, object?[] Arguments)> Changes => Calls.Where(c => !c.Method.StartsWith("Get", StringComparison.Ordinal)).ToList();
-
-    public static (IVirtualizationHost Host, VmHostRecorder Recorder) Create()
-    {
-        var host = Create<IVirtualizationHost, VmHostRecorder>();
-        return (host, (VmHostRecorder)(object)host);
-    }
+    public static (IVirtualizationHost Host, VmHostRecorder Recorder) Create() => Create<VmHostRecorder>();
 
     public static VirtualMachine Vm(string name, VmState state = VmState.Off) =>
         new() { Name = name, Id = Guid.NewGuid(), State = state, Status = "Operating normally", Version = "12.0", Generation = 2, ProcessorCount = 1, MemoryStartup = 512L << 20 };
@@ -38,35 +24,19 @@ public class VmHostRecorder : DispatchProxy
     public static VmNetworkAdapter Adapter(string vmName, string name = "Network Adapter") =>
         new() { Name = name, AdapterId = Guid.NewGuid(), VMName = vmName, MacAddress = "02484E000001" };
 
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    protected override object? Answer(string name, object?[] a) => name switch
     {
-        var name = targetMethod!.Name;
-        var a = args ?? [];
-        if (name is nameof(IDisposable.Dispose) or "add_Warning" or "remove_Warning")
-        {
-            return null;
-        }
-
-        Calls.Add((name, a));
-        if (Refuse.TryGetValue(name, out var refusal))
-        {
-            throw refusal;
-        }
-
-        return name switch
-        {
-            nameof(IVirtualizationHost.GetVms) => Vms,
-            nameof(IVirtualizationHost.GetVm) => FindVm((string)a[0]!),
-            nameof(IVirtualizationHost.SetVm) => FindVm((string)a[0]!) with { Notes = ((SetVmRequest)a[1]!).Notes ?? "" },
-            nameof(IVirtualizationHost.GetVmNetworkAdapters) => Adapters.Where(x => x.VMName.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase)).ToList(),
-            nameof(IVirtualizationHost.RenameVmNetworkAdapter) => Adapters.Single(x => x.AdapterId == (Guid)a[1]!) with { Name = (string)a[2]! },
-            nameof(IVirtualizationHost.GetVmSwitches) => Switches,
-            nameof(IVirtualizationHost.GetVmSwitch) => Switches.Find(s => s.Name.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase))
-                ?? throw new HostException($"No switch named '{a[0]}'.", ErrorCategory.ObjectNotFound, "SwitchNotFound", (string)a[0]!),
-            nameof(IVirtualizationHost.NewNetIpAddress) => new List<NetIpAddress>(),
-            _ => throw new NotSupportedException($"{name} is not part of the VM cmdlets' tests"),
-        };
-    }
+        nameof(IVirtualizationHost.GetVms) => Vms,
+        nameof(IVirtualizationHost.GetVm) => FindVm((string)a[0]!),
+        nameof(IVirtualizationHost.SetVm) => FindVm((string)a[0]!) with { Notes = ((SetVmRequest)a[1]!).Notes ?? "" },
+        nameof(IVirtualizationHost.GetVmNetworkAdapters) => Adapters.Where(x => x.VMName.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase)).ToList(),
+        nameof(IVirtualizationHost.RenameVmNetworkAdapter) => Adapters.Single(x => x.AdapterId == (Guid)a[1]!) with { Name = (string)a[2]! },
+        nameof(IVirtualizationHost.GetVmSwitches) => Switches,
+        nameof(IVirtualizationHost.GetVmSwitch) => Switches.Find(s => s.Name.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase))
+            ?? throw new HostException($"No switch named '{a[0]}'.", ErrorCategory.ObjectNotFound, "SwitchNotFound", (string)a[0]!),
+        nameof(IVirtualizationHost.NewNetIpAddress) => new List<NetIpAddress>(),
+        _ => throw new NotSupportedException($"{name} is not part of the VM cmdlets' tests"),
+    };
 
     private VirtualMachine FindVm(string name) =>
         Vms.Find(v => v.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
