@@ -25,10 +25,6 @@ public abstract class HyperNestCmdlet : PSCmdlet
     /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing).</summary>
     protected CancellationToken CancellationToken => _stopping.Token;
 
-    /// <summary>Host progress, written on the pipeline thread (where WriteProgress must be called) in the order it came.</summary>
-    private IProgress<HyperNest.Hosting.ProgressUpdate> Progress => new RelayedProgress(update => _relay.Post(() =>
-        WriteProgress(new ProgressRecord(0, update.Activity, update.Status) { PercentComplete = update.PercentComplete })));
-
     /// <summary>
     /// Runs a long host call that reports progress from other threads (image builds, New-VM -Image) on a
     /// worker, while this thread writes its progress and warnings as they come.
@@ -37,7 +33,8 @@ public abstract class HyperNestCmdlet : PSCmdlet
     {
         // Resolved here: the host belongs to this thread's runspace, which the worker does not see.
         var host = Virtualization;
-        var progress = Progress;
+        var progress = new RelayedProgress(update => _relay.Post(() =>
+            WriteProgress(new ProgressRecord(0, update.Activity, update.Status) { PercentComplete = update.PercentComplete })));
         return _relay.Run(() => call(host, progress));
     }
 
@@ -119,7 +116,7 @@ public abstract class HyperNestCmdlet : PSCmdlet
     /// <summary>Says that a Hyper-V parameter was accepted but means nothing on Linux, never silently.</summary>
     protected void WarnIgnored(string parameterName, string why)
     {
-        if (MyInvocation.BoundParameters.ContainsKey(parameterName))
+        if (IsBound(parameterName))
         {
             WriteWarning($"-{parameterName} has no effect on HyperNest: {why}");
         }
