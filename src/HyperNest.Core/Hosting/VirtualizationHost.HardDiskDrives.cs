@@ -120,6 +120,14 @@ public sealed partial class VirtualizationHost
         var vm = Load(vmName);
         var drive = FindDrive(vm, driveId, DriveKind.HardDisk);
         RequireDriveChangeable(vm, DriveKind.HardDisk, drive.ControllerType, "remove device 'Virtual Hard Disk'");
+        var systemDisk = _store.Transact(tx => tx.ListDrives(vm.Id)).First(d => d.Kind == DriveKind.HardDisk);
+        if (IsLive(vm) && drive.Id == systemDisk.Id)
+        {
+            // The system disk is a virtio-blk device (the guest's /dev/vda, its root), not a SCSI disk: no hot-unplug.
+            throw HostErrors.WrongState(vm.Name, "remove device 'Virtual Hard Disk'", vm.State,
+                "This drive is the virtual machine's system disk, which the guest runs from; it can only be removed while the virtual machine is Off.");
+        }
+
         if (IsLive(vm))
         {
             HotPlug(vm, () => _backend.DetachDrive(vm, ToAttachment(drive)), "remove");

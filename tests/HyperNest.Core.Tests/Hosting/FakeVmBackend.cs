@@ -41,7 +41,7 @@ internal sealed class FakeVmBackend : IVmBackend
         (LiveDrives.TryGetValue(vm.Id, out var drives) ? drives : LiveDrives[vm.Id] = []).Add(drive);
     }
 
-    public void DetachDrive(VmRecord vm, DriveAttachment drive) => LiveDrives[vm.Id].RemoveAll(d => d.Id == drive.Id);
+    public void DetachDrive(VmRecord vm, DriveAttachment drive) => LiveDrives.GetValueOrDefault(vm.Id)?.RemoveAll(d => d.Id == drive.Id);
 
     public int Start(VmRecord vm, BootMedia boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken)
     {

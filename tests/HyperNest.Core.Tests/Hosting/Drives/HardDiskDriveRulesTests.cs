@@ -181,6 +181,19 @@ public sealed class HardDiskDriveRulesTests : IDisposable
     }
 
     [Fact]
+    public void Remove_SystemDiskWhileRunning_IsRefused()
+    {
+        NewVm(generation: 2);
+        Host.StartVm("web1");
+        var system = Host.GetVmHardDiskDrives("web1").Single();
+
+        var error = Assert.Throws<HostException>(() => Host.RemoveVmHardDiskDrive("web1", system.DriveId));
+
+        Assert.Contains("system disk", error.Message);
+        Assert.Single(Host.GetVmHardDiskDrives("web1"));
+    }
+
+    [Fact]
     public void Remove_SavedVm_IsRefused()
     {
         NewVm();
