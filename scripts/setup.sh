@@ -8,7 +8,7 @@ HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HN_LIB=/usr/local/lib/hypernest
 # iperf3 and dnsmasq-base serve L0's side of the nested lab (scripts/nested-lab.sh): TCP throughput
 # (the guest images carry iperf3 too) and a DNS server.
-HN_PACKAGES=(qemu-system-x86 qemu-utils ovmf seabios mmdebstrap nftables iproute2 iperf3 busybox-static cpio zstd xz-utils e2fsprogs util-linux dnsmasq-base)
+HN_PACKAGES=(qemu-system-x86 qemu-utils ovmf seabios mmdebstrap nftables iproute2 iperf3 busybox-static cpio zstd xz-utils e2fsprogs util-linux dnsmasq-base genisoimage)
 
 hn_require_root() {
   if [[ $(id -u) -ne 0 ]]; then

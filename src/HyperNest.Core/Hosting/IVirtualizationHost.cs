@@ -81,6 +81,41 @@ public interface IVirtualizationHost : IDisposable
     /// <summary>Grows (or shrinks, when the file system allows) a disk. Refused while a running VM uses it.</summary>
     VirtualHardDisk ResizeVhd(string path, long sizeBytes);
 
+    // ---- Drives (Add-/Get-/Set-/Remove-VMHardDiskDrive, *-VMDvdDrive) and firmware (Get-/Set-VMFirmware) ----
+
+    /// <summary>The VM's hard drives in controller order (IDE before SCSI, then number, then location).</summary>
+    IReadOnlyList<VmHardDiskDrive> GetVmHardDiskDrives(string vmName);
+
+    /// <summary>
+    /// Attaches a disk file at the asked (or first free) location. IDE only while Off; SCSI also while Running
+    /// or Paused (hot-plug). Refused: IDE on generation 2, a taken or missing location, a missing file, a file
+    /// another drive holds, a Saved VM.
+    /// </summary>
+    VmHardDiskDrive AddVmHardDiskDrive(string vmName, AddDriveRequest request);
+
+    /// <summary>Moves the drive or changes its file. Only while Off.</summary>
+    VmHardDiskDrive SetVmHardDiskDrive(string vmName, Guid driveId, SetDriveRequest request);
+
+    /// <summary>Detaches the drive (never deletes its file). IDE only while Off; SCSI also while Running or Paused.</summary>
+    void RemoveVmHardDiskDrive(string vmName, Guid driveId);
+
+    IReadOnlyList<VmDvdDrive> GetVmDvdDrives(string vmName);
+
+    /// <summary>Adds a DVD drive (IDE on generation 1, SCSI on generation 2), empty or with an ISO. Only while Off.</summary>
+    VmDvdDrive AddVmDvdDrive(string vmName, AddDriveRequest request);
+
+    /// <summary>Changes the ISO, takes it out, or moves the drive. Only while Off.</summary>
+    VmDvdDrive SetVmDvdDrive(string vmName, Guid driveId, SetDriveRequest request);
+
+    /// <summary>Removes the DVD drive (the ISO stays). Only while Off.</summary>
+    void RemoveVmDvdDrive(string vmName, Guid driveId);
+
+    /// <summary>A generation 2 VM's firmware settings and boot order; refused on generation 1.</summary>
+    VmFirmware GetVmFirmware(string vmName);
+
+    /// <summary>Changes the boot order and firmware settings of a generation 2 VM. Only while Off; Secure Boot On is refused.</summary>
+    VmFirmware SetVmFirmware(string vmName, SetFirmwareRequest request);
+
     /// <summary>
     /// Runs HyperNest's shell inside a Running guest (Invoke-Command -VMName: PowerShell Direct over the
     /// guest agent); the script's output comes back. Refused when the VM is not running or its agent does not answer.

@@ -17,7 +17,13 @@ public interface IVmBackend
     /// Starts the VM's worker process (restoring <paramref name="savedStatePath"/> when given) and returns its pid.
     /// <paramref name="nics"/> are the VM's adapters in slot order, each on a tap the host already created.
     /// </summary>
-    int Start(VmRecord vm, BootDisk boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken);
+    int Start(VmRecord vm, BootMedia boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken);
+
+    /// <summary>Plugs a SCSI hard drive into the running worker, as the guest sees a disk hot-added to its SCSI controller.</summary>
+    void AttachDrive(VmRecord vm, DriveAttachment drive);
+
+    /// <summary>Unplugs a hot-pluggable drive from the running worker; the file stays.</summary>
+    void DetachDrive(VmRecord vm, DriveAttachment drive);
 
     /// <summary>Sets the link of the adapter in <paramref name="slot"/> up or down as the guest sees it (cable plugged or not).</summary>
     void SetLinkState(VmRecord vm, int slot, bool up);
@@ -110,10 +116,26 @@ public sealed record HostNestingFacts(
 }
 
 /// <summary>One VM network adapter at start: the tap the host created for it and the MAC the guest sees ("02:48:4e:00:00:01").</summary>
-public sealed record NicAttachment(string TapName, string MacAddress);
+public sealed record NicAttachment(string TapName, string MacAddress)
+{
+    /// <summary>Its place in the firmware's boot order (1 first); null when the VM keeps the default order.</summary>
+    public int? BootIndex { get; init; }
+}
 
-/// <summary>What the VM boots from: a disk image, optionally with a kernel booted directly (built images).</summary>
-public sealed record BootDisk(string? DiskPath, string? KernelPath, string? InitrdPath, string? KernelCommandLine)
+/// <summary>
+/// One drive at start (or hot-plug): where it hangs and what it holds. The system disk is the first hard
+/// drive in controller order; the guest images boot from it as the first virtio disk.
+/// </summary>
+public sealed record DriveAttachment(Guid Id, DriveKind Kind, ControllerType ControllerType, int ControllerNumber, int ControllerLocation, string? Path, string Format)
+{
+    public bool IsSystemDisk { get; init; }
+
+    /// <summary>Its place in the firmware's boot order (1 first); null when the VM keeps the default order.</summary>
+    public int? BootIndex { get; init; }
+}
+
+/// <summary>What the VM starts with: its drives, optionally with a kernel booted directly (built images).</summary>
+public sealed record BootMedia(IReadOnlyList<DriveAttachment> Drives, string? KernelPath, string? InitrdPath, string? KernelCommandLine)
 {
     /// <summary>HyperNest's read-only disk for the guest, attached after every other device; null when the host has none.</summary>
     public IntegrationDisk? IntegrationDisk { get; init; }

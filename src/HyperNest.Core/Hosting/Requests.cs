@@ -26,6 +26,9 @@ public sealed record NewVmRequest
     public string? SwitchName { get; init; }
 
     public string? Path { get; init; }
+
+    /// <summary>What the VM boots first; null keeps the default order.</summary>
+    public BootDevice? BootDevice { get; init; }
 }
 
 /// <summary>How Stop-VM ends a VM (Hyper-V: default shutdown, -Force, -TurnOff, -Save).</summary>

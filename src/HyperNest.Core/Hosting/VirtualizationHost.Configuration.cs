@@ -48,8 +48,12 @@ public sealed partial class VirtualizationHost
 
         if (request.Path is not null)
         {
-            throw HostErrors.InvalidArgument("-Path is not supported: HyperNest keeps every VM's files under its state directory (HYPERNEST_HOME). Leave out -Path.", request.Name);
+            throw HostErrors.InvalidArgument(
+                "-Path is not supported: HyperNest keeps every VM's own files (image overlay, firmware variables, saved state) under its state directory (HYPERNEST_HOME), " +
+                "where its image and cleanup bookkeeping find them. Leave out -Path; put disks where you like with -NewVHDPath or -VHDPath.", request.Name);
         }
+
+        BootDeviceRules.Check(request);
 
         if (_store.Transact(tx => tx.FindVm(request.Name)) is not null)
         {
@@ -66,11 +70,32 @@ public sealed partial class VirtualizationHost
             Version = version,
             MemoryStartupBytes = request.MemoryStartupBytes,
             ProcessorCount = 1,
-            DiskPath = disk.Path,
-            DiskOwned = disk.Owned,
             ImageName = request.Image,
             CreatedAt = _clock.GetUtcNow(),
         };
+
+        // Hyper-V's places: the new VM's disk on IDE 0:0 (generation 1) or SCSI 0:0 (generation 2); -BootDevice CD
+        // adds an empty DVD drive, on IDE 1:0 (generation 1) or the next SCSI location (generation 2).
+        var bootType = request.Generation == 2 ? ControllerType.SCSI : ControllerType.IDE;
+        var drives = new List<DriveRecord>();
+        if (disk.Path is { } diskPath)
+        {
+            drives.Add(new DriveRecord { Id = Guid.NewGuid(), VmId = id, Kind = DriveKind.HardDisk, ControllerType = bootType, Path = diskPath, Format = disk.Format, Owned = disk.Owned });
+        }
+
+        if (request.BootDevice == BootDevice.CD)
+        {
+            drives.Add(new DriveRecord
+            {
+                Id = Guid.NewGuid(),
+                VmId = id,
+                Kind = DriveKind.Dvd,
+                ControllerType = bootType,
+                ControllerNumber = request.Generation == 2 ? 0 : 1,
+                ControllerLocation = request.Generation == 2 ? drives.Count : 0,
+                Format = "raw",
+            });
+        }
 
         try
         {
@@ -84,6 +109,12 @@ public sealed partial class VirtualizationHost
 
                 tx.InsertVm(record);
                 AddDefaultAdapter(tx, id, switchRecord?.Id);
+                drives.ForEach(tx.InsertDrive);
+                if (BootDeviceRules.FirstDevice(request.BootDevice, drives, tx.ListAdapters(id)) is { } first)
+                {
+                    record = record with { BootOrder = [first] };
+                    tx.UpdateVm(record);
+                }
             });
         }
         catch
@@ -95,12 +126,18 @@ public sealed partial class VirtualizationHost
         return ToView(record);
     }
 
-    private (string? Path, bool Owned) PrepareDisk(NewVmRequest request, Guid id, IProgress<ProgressUpdate>? progress)
+    /// <summary>
+    /// The new VM's disk: an existing one (-VHDPath, checked like Add-VMHardDiskDrive's), a new one
+    /// (-NewVHDPath, the user's file), or an overlay of an image in the VM's folder (HyperNest's own, so
+    /// Remove-VM deletes it).
+    /// </summary>
+    private (string? Path, bool Owned, string Format) PrepareDisk(NewVmRequest request, Guid id, IProgress<ProgressUpdate>? progress)
     {
         if (request.VhdPath is { } existing)
         {
-            _ = _disks.Inspect(Path.GetFullPath(existing));
-            return (Path.GetFullPath(existing), false);
+            var full = Path.GetFullPath(existing);
+            var probe = new VmRecord { Id = id, Name = request.Name, Version = VmConfigurationVersion.Default };
+            return (full, false, CheckDiskFile(probe, full, except: null));
         }
 
         string? backing = null;
@@ -129,12 +166,12 @@ public sealed partial class VirtualizationHost
         }
         else
         {
-            return (null, false);
+            return (null, false, "");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _disks.Create(path, size, backing, preallocate: false);
-        return (path, true);
+        return (path, backing is not null, "qcow2");
     }
 
     /// <summary>Only while Off or Saved (a Saved VM's state is discarded with it). Disks the user named are kept, as in Hyper-V.</summary>
@@ -146,10 +183,16 @@ public sealed partial class VirtualizationHost
             throw HostErrors.WrongState(vm.Name, "be deleted", vm.State, "Stop it first with Stop-VM (or Stop-VM -TurnOff), then run Remove-VM again.");
         }
 
-        // As in Hyper-V, disks the user named (-NewVHDPath, -VHDPath) stay; the VM's own folder
-        // (image overlay, firmware variables, saved state) goes.
-        _store.Transact(tx => tx.DeleteVm(vm.Id));
+        // As in Hyper-V, disks the user named (-NewVHDPath, -VHDPath, Add-VMHardDiskDrive) stay; the disks
+        // HyperNest made (image overlays) and the VM's own folder (firmware variables, saved state) go.
+        var owned = _store.Transact(tx =>
+        {
+            var drives = tx.ListDrives(vm.Id);
+            tx.DeleteVm(vm.Id);
+            return drives.Where(d => d.Owned).Select(d => d.Path).ToList();
+        });
         _backend.CleanRuntime(vm);
+        owned.ForEach(DeleteFile);
         DeleteVmFiles(vm.Id);
         DeleteDirectory(_paths.RuntimeDirectory(vm.Id));
     }

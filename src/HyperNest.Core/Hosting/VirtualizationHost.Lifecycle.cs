@@ -36,11 +36,13 @@ public sealed partial class VirtualizationHost
         }
 
         WarnWhenNestedWithoutHardware(vm);
-        var boot = BootDiskFor(vm) with { IntegrationDisk = _images.PrepareIntegrationDisk(Warn, CancellationToken.None) };
+        var (drives, adapters) = _store.Transact(tx => (tx.ListDrives(vm.Id), tx.ListAdapters(vm.Id)));
+        var bootOrder = BootOrderRules.Effective(vm.BootOrder, drives, adapters);
+        var boot = BootMediaFor(vm, drives, bootOrder) with { IntegrationDisk = _images.PrepareIntegrationDisk(Warn, CancellationToken.None) };
         var restoring = vm.State == VmState.Saved ? vm.SavedStatePath : null;
         var accelerator = _backend.Capabilities.Accelerator;
         using var revert = NewRevert();
-        var nics = PlugVmPorts(vm, revert);
+        var nics = PlugVmPorts(vm, revert, adapter => BootOrderRules.BootIndex(vm, bootOrder, adapter));
         int pid;
         try
         {
@@ -232,11 +234,16 @@ public sealed partial class VirtualizationHost
 
     public IReadOnlyList<string> GetVmConsole(string name, int lastLines) => _backend.ConsoleTail(Load(name), Math.Max(1, lastLines));
 
-    private BootDisk BootDiskFor(VmRecord vm)
+    /// <summary>The VM's drives in controller order (the first hard drive is the system disk) and, for built images, the kernel to boot directly.</summary>
+    private BootMedia BootMediaFor(VmRecord vm, IReadOnlyList<DriveRecord> drives, IReadOnlyList<Guid> bootOrder)
     {
+        var systemDisk = drives.FirstOrDefault(d => d.Kind == DriveKind.HardDisk);
+        var attachments = drives
+            .Select(d => ToAttachment(d) with { IsSystemDisk = d == systemDisk, BootIndex = BootOrderRules.BootIndex(vm, bootOrder, d.Id) })
+            .ToList();
         if (vm.ImageName is not { } imageName)
         {
-            return new BootDisk(vm.DiskPath, null, null, null);
+            return new BootMedia(attachments, null, null, null);
         }
 
         var image = _images.FindBuilt(imageName)
@@ -244,6 +251,6 @@ public sealed partial class VirtualizationHost
         // SeaBIOS (generation 1) can enter the uncompressed kernel through its PVH note, which skips the
         // decompression that costs ~3 s under TCG; OVMF (generation 2) cannot load it, so it gets vmlinuz.
         var kernel = vm.Generation == 1 && image.PvhKernelPath is { } pvh ? pvh : image.KernelPath;
-        return new BootDisk(vm.DiskPath, kernel, image.InitrdPath, image.KernelCommandLine);
+        return new BootMedia(attachments, kernel, image.InitrdPath, image.KernelCommandLine);
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class VirtualizationHost
     {
         var full = Path.GetFullPath(path);
         var current = Describe(full);
-        var user = GetVms().FirstOrDefault(vm => vm.State is VmState.Running or VmState.Paused && string.Equals(vm.HardDrivePath, full, StringComparison.Ordinal));
+        var user = GetVms().FirstOrDefault(vm => vm.State is VmState.Running or VmState.Paused && vm.HardDrives.Any(d => string.Equals(d.Path, full, StringComparison.Ordinal)));
         if (user is not null)
         {
             throw HostErrors.WrongState(user.Name, $"resize '{full}', which it uses,", user.State, "Stop the virtual machine first.");
@@ -91,7 +91,7 @@ public sealed partial class VirtualizationHost
         }
 
         var disk = _disks.Inspect(path);
-        var attached = _store.Transact(tx => tx.ListVms()).Any(vm => string.Equals(vm.DiskPath, path, StringComparison.Ordinal));
+        var attached = _store.Transact(tx => tx.ListDrives()).Any(d => d.Kind == DriveKind.HardDisk && string.Equals(d.Path, path, StringComparison.Ordinal));
         return disk with { Attached = attached };
     }
 }

@@ -9,7 +9,7 @@ public sealed partial class VirtualizationHost
     /// Creates a tap per adapter (on its switch's bridge when connected) and guards them before QEMU
     /// opens them, so the guest's first frame already meets its port's rules. Undone through <paramref name="revert"/>.
     /// </summary>
-    private IReadOnlyList<NicAttachment> PlugVmPorts(VmRecord vm, Revert revert)
+    private IReadOnlyList<NicAttachment> PlugVmPorts(VmRecord vm, Revert revert, Func<Guid, int?> bootIndex)
     {
         var adapters = _store.Transact(tx => tx.ListAdapters(vm.Id));
         if (adapters.Count == 0)
@@ -28,7 +28,7 @@ public sealed partial class VirtualizationHost
                 _network.DeleteLink(tap);
                 _network.CreateTap(tap, switches.FirstOrDefault(s => s.Id == adapter.SwitchId)?.Bridge);
                 revert.Add($"create tap {tap}", () => _network.DeleteLink(tap));
-                attachments.Add(new NicAttachment(tap, adapter.Mac));
+                attachments.Add(new NicAttachment(tap, adapter.Mac) { BootIndex = bootIndex(adapter.Id) });
             }
 
             ApplyPortGuards(starting: vm.Id);

@@ -44,9 +44,10 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
     /// </summary>
     public IReadOnlyList<VirtualMachine> GetVms()
     {
-        var (vms, adapters, switches) = _store.Transact(tx => (tx.ListVms(), tx.ListAdapters(), tx.ListSwitches()));
-        var byVm = adapters.ToLookup(a => a.VmId);
-        return vms.Select(Reconcile).Select(vm => ToView(vm, byVm[vm.Id].ToList(), switches)).ToList();
+        var (vms, adapters, switches, drives) = _store.Transact(tx => (tx.ListVms(), tx.ListAdapters(), tx.ListSwitches(), tx.ListDrives()));
+        var adaptersByVm = adapters.ToLookup(a => a.VmId);
+        var drivesByVm = drives.ToLookup(d => d.VmId);
+        return vms.Select(Reconcile).Select(vm => ToView(vm, adaptersByVm[vm.Id].ToList(), switches, drivesByVm[vm.Id].ToList())).ToList();
     }
 
     public VirtualMachine GetVm(string name) => ToView(Load(name));
@@ -117,12 +118,14 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
 
     private VirtualMachine ToView(VmRecord vm)
     {
-        var (adapters, switches) = _store.Transact(tx => (tx.ListAdapters(vm.Id), tx.ListSwitches()));
-        return ToView(vm, adapters, switches);
+        var (adapters, switches, drives) = _store.Transact(tx => (tx.ListAdapters(vm.Id), tx.ListSwitches(), tx.ListDrives(vm.Id)));
+        return ToView(vm, adapters, switches, drives);
     }
 
-    private VirtualMachine ToView(VmRecord vm, IReadOnlyList<NetworkAdapterRecord> adapters, IReadOnlyList<SwitchRecord> switches)
+    /// <summary><paramref name="drives"/> in controller order.</summary>
+    private VirtualMachine ToView(VmRecord vm, IReadOnlyList<NetworkAdapterRecord> adapters, IReadOnlyList<SwitchRecord> switches, IReadOnlyList<DriveRecord> drives)
     {
+        var hardDrives = drives.Where(d => d.Kind == DriveKind.HardDisk).Select(d => ToHardDiskView(vm, d)).ToList();
         var running = vm.State is VmState.Running or VmState.Paused;
         var usage = running ? _backend.SampleUsage(vm) : default;
         var heartbeat = vm.State == VmState.Running && _backend.Heartbeat(vm, TimeSpan.FromMilliseconds(300));
@@ -145,7 +148,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             ProcessorCount = vm.ProcessorCount,
             Heartbeat = heartbeat ? "OkApplicationsUnknown" : "NoContact",
             Image = vm.ImageName,
-            HardDrivePath = vm.DiskPath,
+            HardDrivePath = hardDrives.FirstOrDefault()?.Path,
             Path = _paths.VmDirectory(vm.Id),
             Accelerator = running ? vm.Accelerator : null,
             NestedHypervisorActive = running && _backend.HypervisorActive(vm) == true,
@@ -156,17 +159,11 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             AutomaticStartDelay = vm.AutomaticStartDelay,
             AutomaticCheckpointsEnabled = vm.AutomaticCheckpointsEnabled,
             NetworkAdapters = adapters.OrderBy(a => a.Slot).Select(a => ToAdapterView(vm, a, switches)).ToList(),
-            HardDrives = HardDrives(vm),
+            // The integration disk HyperNest attaches at start is HyperNest's own and not listed.
+            HardDrives = hardDrives,
+            DVDDrives = drives.Where(d => d.Kind == DriveKind.Dvd).Select(d => ToDvdView(vm, d)).ToList(),
         };
     }
-
-    /// <summary>
-    /// The VM's boot disk where Hyper-V puts it: generation 1 on IDE 0:0, generation 2 on SCSI 0:0.
-    /// The integration disk HyperNest attaches at start is HyperNest's own and not listed.
-    /// </summary>
-    private static IReadOnlyList<VmHardDiskDrive> HardDrives(VmRecord vm) => vm.DiskPath is not { } path
-        ? []
-        : [new VmHardDiskDrive { VMName = vm.Name, VMId = vm.Id, ControllerType = vm.Generation == 2 ? ControllerType.SCSI : ControllerType.IDE, Path = path }];
 
     private static string StatusText(VmRecord vm, bool heartbeat) => vm.State switch
     {

@@ -53,6 +53,7 @@ public sealed record VirtualMachine
 
     public string? Image { get; init; }
 
+    /// <summary>The system disk's file: the first hard drive in controller order, the one the guest boots from.</summary>
     public string? HardDrivePath { get; init; }
 
     public string Path { get; init; } = "";
@@ -83,5 +84,8 @@ public sealed record VirtualMachine
     /// <summary>The VM's adapters as stored (no guest addresses: Get-VMNetworkAdapter asks the guest for those).</summary>
     public IReadOnlyList<VmNetworkAdapter> NetworkAdapters { get; init; } = [];
 
+    /// <summary>In controller order (IDE before SCSI, then controller number, then location).</summary>
     public IReadOnlyList<VmHardDiskDrive> HardDrives { get; init; } = [];
+
+    public IReadOnlyList<VmDvdDrive> DVDDrives { get; init; } = [];
 }

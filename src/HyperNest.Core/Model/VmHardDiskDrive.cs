@@ -1,11 +1,17 @@
 namespace HyperNest.Model;
 
-/// <summary>A VM's hard disk drive as Get-VMHardDiskDrive and VirtualMachine.HardDrives show it (Hyper-V's VMHardDiskDrive fields that apply here).</summary>
-public sealed record VmHardDiskDrive
+/// <summary>A VM's hard disk drive as Get-VMHardDiskDrive and VirtualMachine.HardDrives show it (Hyper-V's HardDiskDrive fields that apply here).</summary>
+public sealed record VmHardDiskDrive : IVmDrive
 {
     public required string VMName { get; init; }
 
     public Guid VMId { get; init; }
+
+    /// <summary>Stable identity of the drive; what Set-VMFirmware's boot order names.</summary>
+    public Guid DriveId { get; init; }
+
+    /// <summary>Hyper-V's form of the id: "Microsoft:&lt;VMId&gt;\&lt;DriveId&gt;".</summary>
+    public string Id => $"Microsoft:{VMId:D}\\{DriveId:D}";
 
     public ControllerType ControllerType { get; init; }
 

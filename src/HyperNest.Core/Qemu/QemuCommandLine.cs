@@ -73,7 +73,7 @@ public static class QemuCommandLine
             args.Add("-netdev");
             args.Add("tap,id=" + netdev + ",ifname=" + adapter.TapName + ",script=no,downscript=no");
             args.Add("-device");
-            args.Add("virtio-net-pci,netdev=" + netdev + ",mac=" + adapter.MacAddress.ToLowerInvariant() + ",id=" + NetworkDeviceId(i));
+            args.Add("virtio-net-pci,netdev=" + netdev + ",mac=" + adapter.MacAddress.ToLowerInvariant() + ",id=" + NetworkDeviceId(i) + BootIndexProperty(adapter.BootIndex));
         }
 
         if (spec.KernelBoot is { } boot)
@@ -103,7 +103,22 @@ public static class QemuCommandLine
             "-device", "virtserialport,bus=" + VirtioSerialBus + ".0,chardev=" + GuestAgentChardev + ",name=" + GuestAgentPortName,
             // Entropy for the guest kernel's early boot (otherwise getrandom() can stall under TCG).
             "-device", "virtio-rng-pci",
+            // Hyper-V's SCSI controller 0, present even without SCSI drives so disks can be hot-plugged onto it.
+            // After the devices above, so it takes a PCI slot none of theirs had.
+            "-device", "virtio-scsi-pci,id=" + QemuDriveDevices.ScsiControllerId(0),
         ]);
+
+        foreach (var drive in spec.Drives)
+        {
+            if (drive.Media is { } media)
+            {
+                args.Add("-blockdev");
+                args.Add(Json(QemuDriveDevices.Blockdev(media, drive.NodeName)));
+            }
+
+            args.Add("-device");
+            args.Add(QemuDriveDevices.DeviceArgument(QemuDriveDevices.Device(drive)));
+        }
 
         // Last of all devices: PCI slots are handed out in command-line order, and the guest names
         // virtio disks (vda, vdb, …) and NICs in slot order, so the VM's own devices keep theirs.
@@ -128,26 +143,16 @@ public static class QemuCommandLine
         return args;
     }
 
-    /// <summary>A format node over a protocol node (file, or host_device for a block device), and the virtio-blk device on it.</summary>
+    /// <summary>The disk's block nodes and the virtio-blk device on them.</summary>
     private static void AddDisk(List<string> args, QemuDisk disk, string node)
     {
         args.Add("-blockdev");
-        args.Add(Json(new JsonObject
-        {
-            ["driver"] = disk.Format == QemuDiskFormat.Qcow2 ? "qcow2" : "raw",
-            ["node-name"] = node,
-            ["read-only"] = disk.ReadOnly,
-            ["file"] = new JsonObject
-            {
-                ["driver"] = disk.HostDevice ? "host_device" : "file",
-                ["filename"] = disk.Path,
-                ["node-name"] = node + "-file",
-                ["read-only"] = disk.ReadOnly,
-            },
-        }));
+        args.Add(Json(QemuDriveDevices.Blockdev(disk, node)));
         args.Add("-device");
-        args.Add("virtio-blk-pci,drive=" + node + ",id=" + node + "-dev" + (disk.Serial is { } serial ? ",serial=" + serial : ""));
+        args.Add("virtio-blk-pci,drive=" + node + ",id=" + node + "-dev" + (disk.Serial is { } serial ? ",serial=" + serial : "") + BootIndexProperty(disk.BootIndex));
     }
+
+    private static string BootIndexProperty(int? index) => index is { } i ? ",bootindex=" + i.ToString(CultureInfo.InvariantCulture) : "";
 
     private static string MachineArgument(QemuLaunchSpec spec) => spec.Generation == 1
         ? "pc"
@@ -190,6 +195,20 @@ public static class QemuCommandLine
             if (serial.Length is 0 or > 20 || !serial.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             {
                 throw new ArgumentException($"disk serial must be 1-20 characters of A-Z a-z 0-9 _ -: '{serial}'", nameof(spec));
+            }
+        }
+
+        foreach (var drive in spec.Drives)
+        {
+            var (controllers, locations) = drive.Bus == QemuDriveBus.Ide ? (2, 2) : (1, 64);
+            if (drive.Controller < 0 || drive.Controller >= controllers || drive.Location < 0 || drive.Location >= locations)
+            {
+                throw new ArgumentException($"no {drive.Bus} location {drive.Controller}:{drive.Location} on this machine", nameof(spec));
+            }
+
+            if (drive.Bus == QemuDriveBus.Ide && spec.Generation != 1)
+            {
+                throw new ArgumentException("IDE drives exist on generation 1 (i440FX) only", nameof(spec));
             }
         }
 

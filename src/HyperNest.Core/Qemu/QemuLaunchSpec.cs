@@ -22,7 +22,11 @@ public sealed record QemuLaunchSpec
 
     public bool ExposeVirtualizationExtensions { get; init; }
 
+    /// <summary>The system disk: the first virtio-blk device, which the guest images boot from as /dev/vda.</summary>
     public QemuDisk? Disk { get; init; }
+
+    /// <summary>Every other drive, on the PIIX IDE buses or the virtio-scsi controller (<see cref="QemuDriveDevices"/>).</summary>
+    public IReadOnlyList<QemuDrive> Drives { get; init; } = [];
 
     /// <summary>
     /// HyperNest's read-only integration disk (serial <see cref="Images.GuestContract.IntegrationDiskSerial"/>),

@@ -6,7 +6,7 @@ namespace HyperNest.Qemu;
 /// A VM network adapter: a tap device HyperNest created and attached to the switch's bridge, and the
 /// adapter's MAC. QEMU opens the existing tap by name (it runs as root); no vhost-net on these hosts.
 /// </summary>
-public sealed partial record QemuNetworkAdapter(string TapName, string MacAddress)
+public sealed partial record QemuNetworkAdapter(string TapName, string MacAddress, int? BootIndex = null)
 {
     /// <summary>IFNAMSIZ is 16 including the NUL (linux/if.h); HyperNest's own names use only these characters.</summary>
     public static bool IsValidTapName(string name) => TapNamePattern().IsMatch(name);

@@ -21,7 +21,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
 
     public HostCapabilities Capabilities => _capabilities.Value;
 
-    public int Start(VmRecord vm, BootDisk boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken)
+    public int Start(VmRecord vm, BootMedia boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken)
     {
         var runtime = Runtime(vm);
         string? varsPath = null;
@@ -36,6 +36,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             }
         }
 
+        var (systemDisk, drives) = ToQemuDrives(boot.Drives);
         var tools = IntegrationDiskLink.Choose(paths.VmDirectory(vm.Id), boot.IntegrationDisk, restoring: savedStatePath is not null);
         var spec = new QemuLaunchSpec
         {
@@ -45,12 +46,13 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             ProcessorCount = vm.ProcessorCount,
             Accelerator = Capabilities.Accelerator,
             ExposeVirtualizationExtensions = vm.ExposeVirtualizationExtensions,
-            Disk = boot.DiskPath is { } disk ? new QemuDisk(disk) : null,
+            Disk = systemDisk,
+            Drives = drives,
             IntegrationDisk = tools is null
                 ? null
                 : new QemuDisk(tools.Path, QemuDiskFormat.Raw, ReadOnly: true, HostDevice: tools.IsBlockDevice, Serial: GuestContract.IntegrationDiskSerial),
             KernelBoot = boot.KernelPath is { } kernel ? new QemuDirectKernelBoot(kernel, boot.InitrdPath, boot.KernelCommandLine) : null,
-            NetworkAdapters = nics.Select(nic => new QemuNetworkAdapter(nic.TapName, nic.MacAddress)).ToList(),
+            NetworkAdapters = nics.Select(nic => new QemuNetworkAdapter(nic.TapName, nic.MacAddress, nic.BootIndex)).ToList(),
             OvmfVarsPath = varsPath,
             Runtime = runtime,
             IncomingStateFile = savedStatePath,

@@ -96,5 +96,31 @@ internal static class Migrations
         ALTER TABLE vms ADD COLUMN automatic_start_delay INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE vms ADD COLUMN automatic_checkpoints INTEGER NOT NULL DEFAULT 1;
         """,
+        // 4: a VM has a list of drives (Add-/Set-/Remove-VMHardDiskDrive, *-VMDvdDrive) instead of one disk.
+        // The one disk moves where Hyper-V puts a boot disk (generation 1: IDE 0:0; generation 2: SCSI 0:0);
+        // ids are 32 hex digits (Guid.Parse reads them). Firmware settings (Set-VMFirmware): the boot order
+        // as comma-separated device ids, empty meaning the default order.
+        """
+        CREATE TABLE vm_drives (
+            id TEXT PRIMARY KEY NOT NULL,
+            vm_id TEXT NOT NULL REFERENCES vms(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            controller_type TEXT NOT NULL,
+            controller_number INTEGER NOT NULL,
+            controller_location INTEGER NOT NULL,
+            path TEXT NULL,
+            format TEXT NOT NULL,
+            owned INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (vm_id, controller_type, controller_number, controller_location)
+        );
+        INSERT INTO vm_drives (id, vm_id, kind, controller_type, controller_number, controller_location, path, format, owned)
+            SELECT lower(hex(randomblob(16))), id, 'HardDisk', CASE generation WHEN 2 THEN 'SCSI' ELSE 'IDE' END, 0, 0, disk_path, 'qcow2', disk_owned
+            FROM vms WHERE disk_path IS NOT NULL;
+        ALTER TABLE vms DROP COLUMN disk_path;
+        ALTER TABLE vms DROP COLUMN disk_owned;
+        ALTER TABLE vms ADD COLUMN boot_order TEXT NOT NULL DEFAULT '';
+        ALTER TABLE vms ADD COLUMN secure_boot_template TEXT NOT NULL DEFAULT 'MicrosoftWindows';
+        ALTER TABLE vms ADD COLUMN preferred_network_boot_protocol TEXT NOT NULL DEFAULT 'IPv4';
+        """,
     ];
 }

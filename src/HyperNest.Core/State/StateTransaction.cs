@@ -9,9 +9,9 @@ public sealed partial class StateTransaction
 {
     private const string VmColumns =
         "id, name, generation, version, memory_startup_bytes, dynamic_memory, memory_minimum_bytes, memory_maximum_bytes, " +
-        "processor_count, expose_virtualization_extensions, disk_path, disk_owned, image_name, created_at, state, pid, " +
+        "processor_count, expose_virtualization_extensions, image_name, created_at, state, pid, " +
         "started_at, status_message, saved_state_path, accelerator, notes, automatic_start_action, automatic_stop_action, " +
-        "automatic_start_delay, automatic_checkpoints";
+        "automatic_start_delay, automatic_checkpoints, boot_order, secure_boot_template, preferred_network_boot_protocol";
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -47,9 +47,9 @@ public sealed partial class StateTransaction
     {
         using var command = Command(
             $"INSERT INTO vms ({VmColumns}) VALUES ($id, $name, $generation, $version, $memory_startup_bytes, $dynamic_memory, " +
-            "$memory_minimum_bytes, $memory_maximum_bytes, $processor_count, $expose, $disk_path, $disk_owned, $image_name, " +
+            "$memory_minimum_bytes, $memory_maximum_bytes, $processor_count, $expose, $image_name, " +
             "$created_at, $state, $pid, $started_at, $status_message, $saved_state_path, $accelerator, $notes, $start_action, " +
-            "$stop_action, $start_delay, $checkpoints);");
+            "$stop_action, $start_delay, $checkpoints, $boot_order, $secure_boot_template, $network_boot_protocol);");
         BindVm(command, vm);
         command.ExecuteNonQuery();
     }
@@ -60,11 +60,12 @@ public sealed partial class StateTransaction
         using var command = Command(
             "UPDATE vms SET name = $name, generation = $generation, version = $version, memory_startup_bytes = $memory_startup_bytes, " +
             "dynamic_memory = $dynamic_memory, memory_minimum_bytes = $memory_minimum_bytes, memory_maximum_bytes = $memory_maximum_bytes, " +
-            "processor_count = $processor_count, expose_virtualization_extensions = $expose, disk_path = $disk_path, " +
-            "disk_owned = $disk_owned, image_name = $image_name, created_at = $created_at, state = $state, pid = $pid, " +
+            "processor_count = $processor_count, expose_virtualization_extensions = $expose, image_name = $image_name, " +
+            " created_at = $created_at, state = $state, pid = $pid, " +
             "started_at = $started_at, status_message = $status_message, saved_state_path = $saved_state_path, " +
             "accelerator = $accelerator, notes = $notes, automatic_start_action = $start_action, automatic_stop_action = $stop_action, " +
-            "automatic_start_delay = $start_delay, automatic_checkpoints = $checkpoints WHERE id = $id;");
+            "automatic_start_delay = $start_delay, automatic_checkpoints = $checkpoints, boot_order = $boot_order, " +
+            "secure_boot_template = $secure_boot_template, preferred_network_boot_protocol = $network_boot_protocol WHERE id = $id;");
         BindVm(command, vm);
         if (command.ExecuteNonQuery() != 1)
         {
@@ -100,8 +101,6 @@ public sealed partial class StateTransaction
         p.AddWithValue("$memory_maximum_bytes", vm.MemoryMaximumBytes);
         p.AddWithValue("$processor_count", vm.ProcessorCount);
         p.AddWithValue("$expose", vm.ExposeVirtualizationExtensions ? 1 : 0);
-        p.AddWithValue("$disk_path", (object?)vm.DiskPath ?? DBNull.Value);
-        p.AddWithValue("$disk_owned", vm.DiskOwned ? 1 : 0);
         p.AddWithValue("$image_name", (object?)vm.ImageName ?? DBNull.Value);
         p.AddWithValue("$created_at", vm.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         p.AddWithValue("$state", vm.State.ToString());
@@ -115,6 +114,9 @@ public sealed partial class StateTransaction
         p.AddWithValue("$stop_action", vm.AutomaticStopAction.ToString());
         p.AddWithValue("$start_delay", vm.AutomaticStartDelay);
         p.AddWithValue("$checkpoints", vm.AutomaticCheckpointsEnabled ? 1 : 0);
+        p.AddWithValue("$boot_order", string.Join(',', vm.BootOrder.Select(id => id.ToString("N"))));
+        p.AddWithValue("$secure_boot_template", vm.SecureBootTemplate);
+        p.AddWithValue("$network_boot_protocol", vm.PreferredNetworkBootProtocol.ToString());
     }
 
     private static List<VmRecord> ReadVms(SqliteCommand command)
@@ -135,21 +137,22 @@ public sealed partial class StateTransaction
                 MemoryMaximumBytes = reader.GetInt64(7),
                 ProcessorCount = reader.GetInt32(8),
                 ExposeVirtualizationExtensions = reader.GetInt64(9) != 0,
-                DiskPath = reader.IsDBNull(10) ? null : reader.GetString(10),
-                DiskOwned = reader.GetInt64(11) != 0,
-                ImageName = reader.IsDBNull(12) ? null : reader.GetString(12),
-                CreatedAt = DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture),
-                State = Enum.Parse<VmState>(reader.GetString(14)),
-                Pid = reader.IsDBNull(15) ? null : reader.GetInt32(15),
-                StartedAt = reader.IsDBNull(16) ? null : DateTimeOffset.Parse(reader.GetString(16), CultureInfo.InvariantCulture),
-                StatusMessage = reader.IsDBNull(17) ? null : reader.GetString(17),
-                SavedStatePath = reader.IsDBNull(18) ? null : reader.GetString(18),
-                Accelerator = reader.IsDBNull(19) ? null : Enum.Parse<AcceleratorKind>(reader.GetString(19)),
-                Notes = reader.GetString(20),
-                AutomaticStartAction = Enum.Parse<StartAction>(reader.GetString(21)),
-                AutomaticStopAction = Enum.Parse<StopAction>(reader.GetString(22)),
-                AutomaticStartDelay = reader.GetInt32(23),
-                AutomaticCheckpointsEnabled = reader.GetInt64(24) != 0,
+                ImageName = reader.IsDBNull(10) ? null : reader.GetString(10),
+                CreatedAt = DateTimeOffset.Parse(reader.GetString(11), CultureInfo.InvariantCulture),
+                State = Enum.Parse<VmState>(reader.GetString(12)),
+                Pid = reader.IsDBNull(13) ? null : reader.GetInt32(13),
+                StartedAt = reader.IsDBNull(14) ? null : DateTimeOffset.Parse(reader.GetString(14), CultureInfo.InvariantCulture),
+                StatusMessage = reader.IsDBNull(15) ? null : reader.GetString(15),
+                SavedStatePath = reader.IsDBNull(16) ? null : reader.GetString(16),
+                Accelerator = reader.IsDBNull(17) ? null : Enum.Parse<AcceleratorKind>(reader.GetString(17)),
+                Notes = reader.GetString(18),
+                AutomaticStartAction = Enum.Parse<StartAction>(reader.GetString(19)),
+                AutomaticStopAction = Enum.Parse<StopAction>(reader.GetString(20)),
+                AutomaticStartDelay = reader.GetInt32(21),
+                AutomaticCheckpointsEnabled = reader.GetInt64(22) != 0,
+                BootOrder = reader.GetString(23).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(),
+                SecureBootTemplate = reader.GetString(24),
+                PreferredNetworkBootProtocol = Enum.Parse<IPProtocolPreference>(reader.GetString(25)),
             });
         }
 

@@ -28,11 +28,6 @@ public sealed record VmRecord
 
     public bool ExposeVirtualizationExtensions { get; init; }
 
-    public string? DiskPath { get; init; }
-
-    /// <summary>HyperNest created the disk (New-VM -Image/-NewVHDPath), so Remove-VM deletes it.</summary>
-    public bool DiskOwned { get; init; }
-
     public string? ImageName { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
@@ -61,4 +56,15 @@ public sealed record VmRecord
     public int AutomaticStartDelay { get; init; }
 
     public bool AutomaticCheckpointsEnabled { get; init; } = true;
+
+    /// <summary>
+    /// Set-VMFirmware's boot order: ids of drives and network adapters, first to boot first. Empty: the
+    /// default order (QEMU's, no bootindex). Devices added later boot after these, as Hyper-V appends them.
+    /// </summary>
+    public IReadOnlyList<Guid> BootOrder { get; init; } = [];
+
+    /// <summary>Stored and shown only: the OVMF build HyperNest uses has no Secure Boot.</summary>
+    public string SecureBootTemplate { get; init; } = "MicrosoftWindows";
+
+    public IPProtocolPreference PreferredNetworkBootProtocol { get; init; } = IPProtocolPreference.IPv4;
 }

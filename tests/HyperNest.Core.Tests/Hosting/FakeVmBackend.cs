@@ -17,7 +17,13 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public bool AgentAnswers { get; set; } = true;
 
-    public List<(Guid Vm, BootDisk Boot, string? SavedState)> Starts { get; } = [];
+    public List<(Guid Vm, BootMedia Boot, string? SavedState)> Starts { get; } = [];
+
+    /// <summary>Drives hot-plugged into each running worker, by VM (what QMP device_add/device_del would leave).</summary>
+    public Dictionary<Guid, List<DriveAttachment>> LiveDrives { get; } = [];
+
+    /// <summary>Set to make the worker refuse hot-plug, as QEMU does when its SCSI controller is missing.</summary>
+    public bool RefuseHotPlug { get; set; }
 
     /// <summary>The adapters each start got, by VM.</summary>
     public Dictionary<Guid, IReadOnlyList<NicAttachment>> Nics { get; } = [];
@@ -25,7 +31,19 @@ internal sealed class FakeVmBackend : IVmBackend
     /// <summary>Link state per VM and slot as the guest would see it (set_link).</summary>
     public Dictionary<(Guid Vm, int Slot), bool> Links { get; } = [];
 
-    public int Start(VmRecord vm, BootDisk boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken)
+    public void AttachDrive(VmRecord vm, DriveAttachment drive)
+    {
+        if (RefuseHotPlug)
+        {
+            throw new InvalidOperationException("QEMU refused it (Bus 'hn-scsi0.0' not found).");
+        }
+
+        (LiveDrives.TryGetValue(vm.Id, out var drives) ? drives : LiveDrives[vm.Id] = []).Add(drive);
+    }
+
+    public void DetachDrive(VmRecord vm, DriveAttachment drive) => LiveDrives.GetValueOrDefault(vm.Id)?.RemoveAll(d => d.Id == drive.Id);
+
+    public int Start(VmRecord vm, BootMedia boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken)
     {
         Starts.Add((vm.Id, boot, savedStatePath));
         Nics[vm.Id] = nics;

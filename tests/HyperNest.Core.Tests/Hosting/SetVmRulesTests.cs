@@ -51,7 +51,7 @@ public sealed class SetVmRulesTests : IDisposable
 
         var after = Host.SetVm("web1", new SetVmRequest());
 
-        Assert.Equal(before, after with { NetworkAdapters = before.NetworkAdapters, HardDrives = before.HardDrives });
+        Assert.Equal(before, after with { NetworkAdapters = before.NetworkAdapters, HardDrives = before.HardDrives, DVDDrives = before.DVDDrives });
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed class QemuCommandLineTests
             "-device", "virtio-serial-pci,id=hn-vserial",
             "-device", "virtserialport,bus=hn-vserial.0,chardev=hn-qga,name=org.qemu.guest_agent.0",
             "-device", "virtio-rng-pci",
+            "-device", "virtio-scsi-pci,id=hn-scsi0",
             "-qmp", $"unix:{dir}/qmp.sock,server=on,wait=off",
             "-D", $"{dir}/qemu.log",
             "-msg", "timestamp=on",
@@ -264,4 +265,50 @@ public sealed class QemuCommandLineTests
         Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { IntegrationDisk = Tools with { Serial = serial } }));
 
     private static string ValueOf(IReadOnlyList<string> argv, string option) => argv[argv.ToList().IndexOf(option) + 1];
+
+    [Fact]
+    public void Build_Drives_SystemDiskStaysFirstVirtioAndTheRestHangWhereTheirControllersPutThem()
+    {
+        var spec = Gen1Tcg with
+        {
+            Disk = new QemuDisk("/d/system.qcow2", BootIndex: 2),
+            Drives =
+            [
+                new QemuDrive(QemuDriveBus.Ide, 1, 0, Cdrom: true, Media: null, BootIndex: 1),
+                new QemuDrive(QemuDriveBus.Ide, 0, 1, Cdrom: false, Media: new QemuDisk("/d/data.qcow2")),
+                new QemuDrive(QemuDriveBus.Scsi, 0, 5, Cdrom: true, Media: new QemuDisk("/d/install.iso", QemuDiskFormat.Raw, ReadOnly: true)),
+            ],
+            NetworkAdapters = [new QemuNetworkAdapter("hntap0", "02:48:4e:00:00:01", BootIndex: 3)],
+        };
+
+        var args = QemuCommandLine.Build(spec);
+
+        var devices = args.Where((_, i) => i > 0 && args[i - 1] == "-device").ToList();
+        Assert.Equal("virtio-blk-pci,drive=hn-disk0,id=hn-disk0-dev,bootindex=2", devices[0]);
+        Assert.Contains("virtio-net-pci,netdev=hn-net0,mac=02:48:4e:00:00:01,id=hn-net0-dev,bootindex=3", devices);
+        Assert.Contains("ide-cd,bus=ide.1,unit=0,id=hn-ide1-0-dev,bootindex=1", devices);
+        Assert.Contains("ide-hd,drive=hn-ide0-1,bus=ide.0,unit=1,id=hn-ide0-1-dev", devices);
+        Assert.Contains("scsi-cd,drive=hn-scsi0-5,bus=hn-scsi0.0,channel=0,scsi-id=5,lun=0,id=hn-scsi0-5-dev", devices);
+        Assert.True(devices.IndexOf("virtio-scsi-pci,id=hn-scsi0") < devices.FindIndex(d => d.StartsWith("scsi-cd", StringComparison.Ordinal)));
+        var iso = JsonNode.Parse(args[args.ToList().FindIndex(a => a.Contains("install.iso", StringComparison.Ordinal))])!;
+        Assert.Equal(("raw", true, true), (iso["driver"]!.GetValue<string>(), iso["read-only"]!.GetValue<bool>(), iso["file"]!["read-only"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public void Build_IdeDriveOnGen2_IsRefused()
+    {
+        var spec = Gen1Tcg with { Generation = 2, OvmfVarsPath = "/v/OVMF_VARS.fd", Drives = [new QemuDrive(QemuDriveBus.Ide, 0, 0, Cdrom: true, Media: null)] };
+
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(spec));
+    }
+
+    [Fact]
+    public void DeviceCommand_HotPlugSameDeviceAsColdPlug_NumbersAsJsonNumbers()
+    {
+        var drive = new QemuDrive(QemuDriveBus.Scsi, 0, 3, Cdrom: false, Media: new QemuDisk("/d/hot.qcow2"));
+
+        var command = QemuDriveDevices.DeviceCommand(QemuDriveDevices.Device(drive));
+
+        Assert.Equal("""{"driver":"scsi-hd","drive":"hn-scsi0-3","bus":"hn-scsi0.0","channel":0,"scsi-id":3,"lun":0,"id":"hn-scsi0-3-dev"}""", command.ToJsonString());
+    }
 }

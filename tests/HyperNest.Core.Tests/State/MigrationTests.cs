@@ -89,4 +89,35 @@ public sealed class MigrationTests : IDisposable
         command.CommandText = "SELECT MAX(version) FROM schema_migrations;";
         Assert.Equal((long)Migrations.All.Count, command.ExecuteScalar());
     }
+
+    [Theory]
+    [InlineData(1, ControllerType.IDE)]
+    [InlineData(2, ControllerType.SCSI)]
+    public void Open_StoreWithOneDiskPerVm_MovesTheDiskIntoTheDriveListWhereHyperVBootsFrom(int generation, ControllerType controller)
+    {
+        var id = Guid.NewGuid();
+        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL);" +
+                Migrations.All[0] + Migrations.All[1] + Migrations.All[2] +
+                "INSERT INTO schema_migrations VALUES (1, 'x'), (2, 'x'), (3, 'x');" +
+                "INSERT INTO vms (id, name, generation, version, memory_startup_bytes, processor_count, disk_path, disk_owned, created_at, state) " +
+                $"VALUES ('{id:D}', 'old', {generation}, '12.0', 536870912, 1, '/var/lib/hypernest/vms/x/disk.qcow2', 1, '2025-01-01T00:00:00.0000000+00:00', 'Off');";
+            command.ExecuteNonQuery();
+        }
+
+        using var store = StateStore.Open(DatabasePath);
+        var drive = Assert.Single(store.Transact(tx => tx.ListDrives(id)));
+        var vm = store.Transact(tx => tx.FindVm(id))!;
+
+        Assert.Equal((DriveKind.HardDisk, controller, 0, 0), (drive.Kind, drive.ControllerType, drive.ControllerNumber, drive.ControllerLocation));
+        Assert.Equal(("/var/lib/hypernest/vms/x/disk.qcow2", "qcow2", true), (drive.Path, drive.Format, drive.Owned));
+        Assert.Empty(vm.BootOrder);
+        Assert.Equal(IPProtocolPreference.IPv4, vm.PreferredNetworkBootProtocol);
+        store.Transact(tx => tx.UpdateDrive(drive with { ControllerLocation = 1 }));
+        Assert.Equal(1, store.Transact(tx => tx.ListDrives(id)).Single().ControllerLocation);
+    }
 }

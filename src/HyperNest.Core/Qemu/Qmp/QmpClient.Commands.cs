@@ -19,12 +19,26 @@ public sealed partial class QmpClient
         return ParseVersion(result);
     }
 
-    /// <summary>Pauses the vCPUs (Suspend-VM). QEMU then emits STOP.</summary>
     /// <summary>set_link: the guest sees its NIC's carrier come and go, like a cable plugged in or pulled.</summary>
     public Task SetLinkAsync(string deviceId, bool up, CancellationToken cancellationToken = default) =>
         ExecuteAsync("set_link", new JsonObject { ["name"] = deviceId, ["up"] = up }, cancellationToken);
 
+    /// <summary>Pauses the vCPUs (Suspend-VM). QEMU then emits STOP.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => ExecuteAsync("stop", null, cancellationToken);
+
+    /// <summary>Adds a block node graph (the arguments of -blockdev, as JSON).</summary>
+    public Task BlockdevAddAsync(JsonObject arguments, CancellationToken cancellationToken = default) => ExecuteAsync("blockdev-add", arguments, cancellationToken);
+
+    /// <summary>Removes a block node added with blockdev-add; fails while a device still uses it.</summary>
+    public Task BlockdevDelAsync(string nodeName, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("blockdev-del", new JsonObject { ["node-name"] = nodeName }, cancellationToken);
+
+    /// <summary>Hot-plugs a device (the properties of -device, as JSON with "driver").</summary>
+    public Task DeviceAddAsync(JsonObject arguments, CancellationToken cancellationToken = default) => ExecuteAsync("device_add", arguments, cancellationToken);
+
+    /// <summary>Asks for a device's removal; it is gone when DEVICE_DELETED names it (at once for SCSI disks, after the guest agrees for PCI).</summary>
+    public Task DeviceDelAsync(string id, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("device_del", new JsonObject { ["id"] = id }, cancellationToken);
 
     /// <summary>Resumes the vCPUs (Resume-VM). QEMU then emits RESUME.</summary>
     public Task ContAsync(CancellationToken cancellationToken = default) => ExecuteAsync("cont", null, cancellationToken);

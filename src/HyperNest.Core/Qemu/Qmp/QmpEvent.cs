@@ -21,4 +21,5 @@ public static class QmpEventNames
     public const string Powerdown = "POWERDOWN";
     public const string Reset = "RESET";
     public const string MigrationStatus = "MIGRATION";
+    public const string DeviceDeleted = "DEVICE_DELETED";
 }

@@ -37,6 +37,10 @@ public sealed class NewVmCommand : HyperNestCmdlet
     [ValidateNotNullOrEmpty]
     public string? SwitchName { get; set; }
 
+    [Parameter]
+    [ValidateNotNull]
+    public BootDevice? BootDevice { get; set; }
+
     [Parameter(ParameterSetName = NoVhdSet)]
     public SwitchParameter NoVHD { get; set; }
 
@@ -75,6 +79,7 @@ public sealed class NewVmCommand : HyperNestCmdlet
             Version = version,
             Path = Path,
             SwitchName = SwitchName,
+            BootDevice = BootDevice,
             NoVhd = NoVHD,
             NewVhdPath = NewVHDPath,
             NewVhdSizeBytes = NewVHDSizeBytes,

@@ -2,7 +2,7 @@ namespace HyperNest.PowerShell.Tests.Cmdlets.ErrorHandling;
 
 /// <summary>
 /// One valid line per command of the module, with every mandatory parameter given, naming the objects
-/// <see cref="KnownObjectsHost"/> knows (VM L1 and its adapter, switch S1, NAT N1, 10.0.0.4 on Ethernet).
+/// <see cref="KnownObjectsHost"/> knows (VM L1 with its adapter, disk at SCSI 0:0 and DVD at SCSI 0:1, switch S1, NAT N1, 10.0.0.4 on Ethernet).
 /// </summary>
 public static class CmdletLines
 {
@@ -33,6 +33,16 @@ public static class CmdletLines
         ["New-VHD"] = "New-VHD -Path /tmp/hn-test.vhdx -SizeBytes 1GB",
         ["Get-VHD"] = "Get-VHD -Path /tmp/hn-test.vhdx",
         ["Resize-VHD"] = "Resize-VHD -Path /tmp/hn-test.vhdx -SizeBytes 2GB",
+        ["Get-VMHardDiskDrive"] = "Get-VMHardDiskDrive -VMName L1",
+        ["Add-VMHardDiskDrive"] = "Add-VMHardDiskDrive -VMName L1 -ControllerType SCSI -Path /tmp/hn-test.vhdx",
+        ["Set-VMHardDiskDrive"] = "Set-VMHardDiskDrive -VMName L1 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation 0 -ToControllerLocation 1",
+        ["Remove-VMHardDiskDrive"] = "Remove-VMHardDiskDrive -VMName L1 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation 0",
+        ["Get-VMDvdDrive"] = "Get-VMDvdDrive -VMName L1",
+        ["Add-VMDvdDrive"] = "Add-VMDvdDrive -VMName L1 -Path /tmp/hn-test.iso",
+        ["Set-VMDvdDrive"] = "Set-VMDvdDrive -VMName L1 -ControllerNumber 0 -ControllerLocation 1 -Path $null",
+        ["Remove-VMDvdDrive"] = "Remove-VMDvdDrive -VMName L1 -ControllerNumber 0 -ControllerLocation 1",
+        ["Get-VMFirmware"] = "Get-VMFirmware -VMName L1",
+        ["Set-VMFirmware"] = "Set-VMFirmware -VMName L1 -EnableSecureBoot Off",
         ["New-VMSwitch"] = "New-VMSwitch -Name S1 -SwitchType Internal",
         ["Get-VMSwitch"] = "Get-VMSwitch -Name S1",
         ["Remove-VMSwitch"] = "Remove-VMSwitch -Name S1",

@@ -19,6 +19,14 @@ public static class KnownObjectsHost
         stub.Answers[nameof(IVirtualizationHost.GetVm)] = _ => vm;
         stub.Answers[nameof(IVirtualizationHost.GetVmNetworkAdapters)] = _ => new[] { NetworkHostRecorder.Adapter("L1") };
         stub.Answers[nameof(IVirtualizationHost.GetManagementOsNetworkAdapters)] = _ => Array.Empty<VmNetworkAdapter>();
+        stub.Answers[nameof(IVirtualizationHost.GetVmHardDiskDrives)] = _ => new[]
+        {
+            new VmHardDiskDrive { VMName = "L1", VMId = vm.Id, DriveId = Guid.NewGuid(), ControllerType = ControllerType.SCSI, Path = "/tmp/hn-test.vhdx" },
+        };
+        stub.Answers[nameof(IVirtualizationHost.GetVmDvdDrives)] = _ => new[]
+        {
+            new VmDvdDrive { VMName = "L1", VMId = vm.Id, DriveId = Guid.NewGuid(), ControllerType = ControllerType.SCSI, ControllerLocation = 1 },
+        };
         stub.Answers[nameof(IVirtualizationHost.GetVmSwitches)] = _ => new[] { NetworkHostRecorder.Switch("S1") };
         stub.Answers[nameof(IVirtualizationHost.GetVmSwitch)] = _ => NetworkHostRecorder.Switch("S1");
         stub.Answers[nameof(IVirtualizationHost.GetNetAdapters)] = _ => new[] { NetworkHostRecorder.NetAdapter("Ethernet", 2, "eth0") };

@@ -1,0 +1,88 @@
+using HyperNest.Hosting;
+using HyperNest.Model;
+using HyperNest.Qemu.Qmp;
+using HyperNest.State;
+
+namespace HyperNest.Qemu;
+
+/// <summary>A VM's drives on QEMU: at start (system disk on virtio-blk, the rest on IDE or virtio-scsi) and hot-plugged.</summary>
+public sealed partial class QemuVmBackend
+{
+    private static readonly TimeSpan UnplugTimeout = TimeSpan.FromSeconds(10);
+
+    public void AttachDrive(VmRecord vm, DriveAttachment drive)
+    {
+        var qemuDrive = ToQemuDrive(drive);
+        var media = qemuDrive.Media ?? throw new InvalidOperationException("an empty drive cannot be hot-plugged.");
+        WithQmpRefusals(vm, async qmp =>
+        {
+            await qmp.BlockdevAddAsync(QemuDriveDevices.Blockdev(media, qemuDrive.NodeName)).ConfigureAwait(false);
+            try
+            {
+                await qmp.DeviceAddAsync(QemuDriveDevices.DeviceCommand(QemuDriveDevices.Device(qemuDrive))).ConfigureAwait(false);
+            }
+            catch (QmpException)
+            {
+                await qmp.BlockdevDelAsync(qemuDrive.NodeName).ConfigureAwait(false);
+                throw;
+            }
+        });
+    }
+
+    public void DetachDrive(VmRecord vm, DriveAttachment drive)
+    {
+        var qemuDrive = ToQemuDrive(drive);
+        WithQmpRefusals(vm, async qmp =>
+        {
+            _ = qmp.TakeEvents();
+            await qmp.DeviceDelAsync(qemuDrive.DeviceId).ConfigureAwait(false);
+            // The node stays in use until the device is really gone, which DEVICE_DELETED announces.
+            var deadline = DateTimeOffset.UtcNow + UnplugTimeout;
+            while (true)
+            {
+                var left = deadline - DateTimeOffset.UtcNow;
+                var deleted = await qmp.WaitForEventAsync(QmpEventNames.DeviceDeleted, left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false);
+                if (deleted.Data?["device"]?.GetValue<string>() == qemuDrive.DeviceId)
+                {
+                    break;
+                }
+            }
+
+            if (qemuDrive.Media is not null)
+            {
+                await qmp.BlockdevDelAsync(qemuDrive.NodeName).ConfigureAwait(false);
+            }
+        });
+    }
+
+    /// <summary>The system disk as the first virtio-blk device (the guest images' /dev/vda), every other drive where its controller puts it.</summary>
+    private static (QemuDisk? SystemDisk, IReadOnlyList<QemuDrive> Drives) ToQemuDrives(IReadOnlyList<DriveAttachment> drives)
+    {
+        var system = drives.FirstOrDefault(d => d.IsSystemDisk);
+        var systemDisk = system is { Path: { } path } ? new QemuDisk(path, Format(system.Format), BootIndex: system.BootIndex) : null;
+        return (systemDisk, drives.Where(d => !d.IsSystemDisk).Select(ToQemuDrive).ToList());
+    }
+
+    private static QemuDrive ToQemuDrive(DriveAttachment drive)
+    {
+        var cdrom = drive.Kind == DriveKind.Dvd;
+        var media = drive.Path is { } path ? new QemuDisk(path, Format(drive.Format), ReadOnly: cdrom) : null;
+        var bus = drive.ControllerType == ControllerType.IDE ? QemuDriveBus.Ide : QemuDriveBus.Scsi;
+        return new QemuDrive(bus, drive.ControllerNumber, drive.ControllerLocation, cdrom, media, drive.BootIndex);
+    }
+
+    private static QemuDiskFormat Format(string format) => format == "raw" ? QemuDiskFormat.Raw : QemuDiskFormat.Qcow2;
+
+    /// <summary>QEMU's refusal (a worker started before it had the SCSI controller, a node in use) as the host's hot-plug failure.</summary>
+    private void WithQmpRefusals(VmRecord vm, Func<QmpClient, Task> action)
+    {
+        try
+        {
+            WithQmp(vm, action);
+        }
+        catch (QmpException ex)
+        {
+            throw new InvalidOperationException($"QEMU refused it ({ex.Description}).", ex);
+        }
+    }
+}
