@@ -44,9 +44,9 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
     /// </summary>
     public IReadOnlyList<VirtualMachine> GetVms()
     {
-        var (vms, adapters, switches) = _store.Transact(tx => (tx.ListVms(), tx.ListAdapters(), tx.ListSwitches()));
+        var (vms, adapters, switches, services) = _store.Transact(tx => (tx.ListVms(), tx.ListAdapters(), tx.ListSwitches(), tx.ListIntegrationServiceChoices()));
         var byVm = adapters.ToLookup(a => a.VmId);
-        return vms.Select(Reconcile).Select(vm => ToView(vm, byVm[vm.Id].ToList(), switches)).ToList();
+        return vms.Select(Reconcile).Select(vm => ToView(vm, byVm[vm.Id].ToList(), switches, services.GetValueOrDefault(vm.Id))).ToList();
     }
 
     public VirtualMachine GetVm(string name) => ToView(Load(name));
@@ -117,15 +117,17 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
 
     private VirtualMachine ToView(VmRecord vm)
     {
-        var (adapters, switches) = _store.Transact(tx => (tx.ListAdapters(vm.Id), tx.ListSwitches()));
-        return ToView(vm, adapters, switches);
+        var (adapters, switches, services) = _store.Transact(tx => (tx.ListAdapters(vm.Id), tx.ListSwitches(), tx.ListIntegrationServiceChoices()));
+        return ToView(vm, adapters, switches, services.GetValueOrDefault(vm.Id));
     }
 
-    private VirtualMachine ToView(VmRecord vm, IReadOnlyList<NetworkAdapterRecord> adapters, IReadOnlyList<SwitchRecord> switches)
+    private VirtualMachine ToView(VmRecord vm, IReadOnlyList<NetworkAdapterRecord> adapters, IReadOnlyList<SwitchRecord> switches, IReadOnlyDictionary<string, bool>? services)
     {
         var running = vm.State is VmState.Running or VmState.Paused;
         var usage = running ? _backend.SampleUsage(vm) : default;
-        var heartbeat = vm.State == VmState.Running && _backend.Heartbeat(vm, TimeSpan.FromMilliseconds(300));
+        // A disabled Heartbeat service is not asked, and Hyper-V reports its status as Disabled.
+        var heartbeatEnabled = IntegrationServices.IsEnabled(services, IntegrationServices.Heartbeat);
+        var heartbeat = heartbeatEnabled && vm.State == VmState.Running && _backend.Heartbeat(vm, TimeSpan.FromMilliseconds(300));
         return new VirtualMachine
         {
             Name = vm.Name,
@@ -139,11 +141,11 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             MemoryMaximum = vm.MemoryStartupBytes,
             DynamicMemoryEnabled = false,
             Uptime = running && vm.StartedAt is { } started ? Truncate(_clock.GetUtcNow() - started) : TimeSpan.Zero,
-            Status = StatusText(vm, heartbeat),
+            Status = StatusText(vm, heartbeat || !heartbeatEnabled),
             Version = vm.Version.ToString(),
             Generation = vm.Generation,
             ProcessorCount = vm.ProcessorCount,
-            Heartbeat = heartbeat ? "OkApplicationsUnknown" : "NoContact",
+            Heartbeat = !heartbeatEnabled ? "Disabled" : heartbeat ? "OkApplicationsUnknown" : "NoContact",
             Image = vm.ImageName,
             HardDrivePath = vm.DiskPath,
             Path = _paths.VmDirectory(vm.Id),
