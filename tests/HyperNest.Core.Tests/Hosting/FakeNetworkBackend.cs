@@ -203,6 +203,8 @@ internal sealed class FakeNetworkBackend : INetworkBackend
         Addresses.Clear();
         Routes.Clear();
         Tables.Clear();
+        VlanFilteringBridges.Clear();
+        PortVlans.Clear();
         Ipv4Forwarding = false;
         Identity = newIdentity;
     }
