@@ -84,14 +84,15 @@ public sealed class SetVmNetworkAdapterVlanCommand : VmNetworkAdapterCmdlet
 
     protected override void BeginProcessing()
     {
-        var chosen = new List<(string Name, VmNetworkAdapterVlanMode Mode)>();
-        if (Untagged) chosen.Add(("-Untagged", VmNetworkAdapterVlanMode.Untagged));
-        if (Access) chosen.Add(("-Access", VmNetworkAdapterVlanMode.Access));
-        if (Trunk) chosen.Add(("-Trunk", VmNetworkAdapterVlanMode.Trunk));
-        if (Isolated || Community || Promiscuous || IsBound(nameof(PrimaryVlanId)) || IsBound(nameof(SecondaryVlanId)) || IsBound(nameof(SecondaryVlanIdList)))
+        var privateVlan = Isolated || Community || Promiscuous
+            || IsBound(nameof(PrimaryVlanId)) || IsBound(nameof(SecondaryVlanId)) || IsBound(nameof(SecondaryVlanIdList));
+        var chosen = new (bool Given, string Name, VmNetworkAdapterVlanMode Mode)[]
         {
-            chosen.Add(("a private VLAN mode", VmNetworkAdapterVlanMode.Private));
-        }
+            (Untagged, "-Untagged", VmNetworkAdapterVlanMode.Untagged),
+            (Access, "-Access", VmNetworkAdapterVlanMode.Access),
+            (Trunk, "-Trunk", VmNetworkAdapterVlanMode.Trunk),
+            (privateVlan, "a private VLAN mode", VmNetworkAdapterVlanMode.Private),
+        }.Where(c => c.Given).ToList();
 
         switch (chosen.Count)
         {
