@@ -53,6 +53,18 @@ public interface INetworkBackend
     /// <summary>Removes that default route; one that is not there is not an error.</summary>
     void RemoveDefaultRoute(string link, IPAddress gateway);
 
+    /// <summary>
+    /// Turns the bridge's 802.1Q VLAN filtering on or off. False when this kernel has none
+    /// (built without CONFIG_BRIDGE_VLAN_FILTERING): then no port can be put in a VLAN.
+    /// </summary>
+    bool SetVlanFiltering(string bridge, bool enabled);
+
+    /// <summary>
+    /// Replaces every VLAN of a bridge port with <paramref name="vlans"/> (iproute2's bridge vlan);
+    /// <paramref name="self"/>: the port is the bridge's own interface, the host's side of the switch.
+    /// </summary>
+    void ReplacePortVlans(string port, bool self, IReadOnlyList<BridgeVlanEntry> vlans);
+
     /// <summary>Runs an nft script (nft -f -) atomically: all of it applies or none.</summary>
     void ApplyNftables(string script);
 
@@ -91,6 +103,9 @@ public sealed record LinkInfo(
     int Mtu,
     long? SpeedMbps,
     string? Driver);
+
+/// <summary>VLANs <paramref name="From"/>–<paramref name="To"/> on a bridge port: tagged, or with <paramref name="Untagged"/> sent untagged; <paramref name="Pvid"/>: untagged frames entering the port join this VLAN.</summary>
+public sealed record BridgeVlanEntry(int From, int To, bool Pvid = false, bool Untagged = false);
 
 /// <summary>One address on a link.</summary>
 /// <param name="Dynamic">Came from DHCP / autoconfiguration (has a finite lifetime).</param>

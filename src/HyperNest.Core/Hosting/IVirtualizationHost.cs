@@ -174,6 +174,27 @@ public interface IVirtualizationHost : IDisposable
     /// <summary>Changes port settings (applied at once to a running VM's port) or the MAC (only while Off).</summary>
     VmNetworkAdapter SetVmNetworkAdapter(string vmName, Guid adapterId, SetVmNetworkAdapterRequest request);
 
+    /// <summary>
+    /// Get-VMNetworkAdapterVlan: the VLAN settings of the VM's adapters, or with a null <paramref name="vmName"/>
+    /// of the management OS's adapters (the host's ports on Internal and External switches).
+    /// </summary>
+    IReadOnlyList<VmNetworkAdapterVlanSetting> GetVmNetworkAdapterVlans(string? vmName);
+
+    /// <summary>
+    /// Set-VMNetworkAdapterVlan: Untagged, Access or Trunk, in any state; applied at once to a running VM's
+    /// port and stored for its next start. An empty <paramref name="vmName"/> with a management-OS adapter's id sets
+    /// the host's port. Refused: a bad ID or list, Private VLANs, or a kernel without bridge VLAN filtering.
+    /// </summary>
+    VmNetworkAdapterVlanSetting SetVmNetworkAdapterVlan(string vmName, Guid adapterId, SetVlanRequest request);
+
+    // ---- Integration services (Get-/Enable-/Disable-VMIntegrationService) ----
+
+    /// <summary>The VM's integration services with their status (any state).</summary>
+    IReadOnlyList<VmIntegrationComponent> GetVmIntegrationServices(string vmName);
+
+    /// <summary>Offers or withdraws one service (any state; used from the next action on). Refused: an unknown name.</summary>
+    VmIntegrationComponent SetVmIntegrationService(string vmName, string name, bool enabled);
+
     // ---- This machine's own networking (Get-NetAdapter, *-NetIPAddress, *-NetNat, DNS client) ----
 
     /// <summary>Every interface under its Windows-style name, ordered by ifIndex (loopback, taps and private bridges left out).</summary>

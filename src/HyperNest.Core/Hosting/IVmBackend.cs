@@ -79,6 +79,9 @@ public interface IVmBackend
     /// <summary>Runs a program inside the guest through the guest agent and waits for it.</summary>
     GuestCommandResult GuestExecute(VmRecord vm, string path, IReadOnlyList<string> arguments, byte[]? standardInput, TimeSpan timeout, CancellationToken cancellationToken);
 
+    /// <summary>Sets the guest's clock to <paramref name="time"/> through the guest agent (guest-set-time); throws when the agent refuses or is silent.</summary>
+    void SetGuestTime(VmRecord vm, DateTimeOffset time);
+
     /// <summary>Writes <paramref name="content"/> to <paramref name="guestPath"/> inside the guest through the guest agent.</summary>
     void GuestWriteFile(VmRecord vm, string guestPath, Stream content, CancellationToken cancellationToken);
 }

@@ -33,4 +33,10 @@ internal static class NetworkErrors
 
     public static HostException Exists(string what, string target) => new(
         $"{what} Remove it first, or choose another.", ErrorCategory.ResourceExists, "AlreadyExists", target);
+
+    /// <summary>The kernel was built without CONFIG_BRIDGE_VLAN_FILTERING, so no bridge port can be put in a VLAN.</summary>
+    public static HostException VlanFilteringUnavailable(string switchName) => new(
+        $"The VLAN settings of the virtual switch \"{switchName}\" cannot be applied: this Linux kernel has no bridge VLAN filtering (it was built without CONFIG_BRIDGE_VLAN_FILTERING). " +
+        "Nothing was changed. Keep the adapters -Untagged on this host, or run HyperNest on a kernel with VLAN filtering (Debian's has it).",
+        ErrorCategory.NotEnabled, "VlanFilteringNotAvailable", switchName);
 }

@@ -74,3 +74,18 @@ public sealed record NewNetIpAddressRequest
     /// <summary>"IPv4" or "IPv6"; must match the address when given.</summary>
     public string? AddressFamily { get; init; }
 }
+
+/// <summary>Set-VMNetworkAdapterVlan's inputs: the one mode chosen (-Untagged, -Access, -Trunk) and the IDs given with it.</summary>
+public sealed record SetVlanRequest
+{
+    public required VmNetworkAdapterVlanMode Mode { get; init; }
+
+    /// <summary>-VlanId (-AccessVlanId): Access only, required there.</summary>
+    public int? VlanId { get; init; }
+
+    /// <summary>Trunk only; without it untagged frames on the trunk are dropped.</summary>
+    public int? NativeVlanId { get; init; }
+
+    /// <summary>Trunk only, required there: "1-100,200".</summary>
+    public string? AllowedVlanIdList { get; init; }
+}

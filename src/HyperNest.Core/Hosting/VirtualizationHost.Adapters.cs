@@ -102,6 +102,19 @@ public sealed partial class VirtualizationHost
             {
                 var tap = NetAdapterCatalog.TapName(adapter.Id);
                 _network.SetMaster(tap, target.Bridge);
+                try
+                {
+                    // The port's VLAN goes with it to the new switch (the tap joined it in the untagged VLAN).
+                    ApplySwitchVlans(target, PortsOn(target));
+                }
+                catch (HostException)
+                {
+                    var previous = _store.Transact(tx => tx.ListSwitches()).FirstOrDefault(s => s.Id == adapter.SwitchId);
+                    _network.SetMaster(tap, previous?.Bridge);
+                    _store.Transact(tx => tx.UpdateAdapter(adapter));
+                    throw;
+                }
+
                 ApplyPortGuards();
                 _backend.SetLinkState(vm, DeviceIndex(vm, adapter), true);
             }

@@ -58,7 +58,7 @@ public sealed partial class VirtualizationHost
             throw GuestErrors.SourceMissing(source);
         }
 
-        var vm = LoadWithGuestContact(vmName);
+        var vm = LoadWithGuestContact(vmName, IntegrationServices.GuestServiceInterface);
         if (!destinationPath.StartsWith('/'))
         {
             throw GuestErrors.DestinationNotAbsolute(vm.Name, destinationPath);
@@ -97,13 +97,21 @@ public sealed partial class VirtualizationHost
         });
     }
 
-    /// <summary>Loads the VM and checks the two preconditions of PowerShell Direct: Running, and the guest agent answers.</summary>
-    private VmRecord LoadWithGuestContact(string vmName)
+    /// <summary>
+    /// Loads the VM and checks the preconditions of PowerShell Direct and Copy-VMFile: Running, the
+    /// integration service the action needs enabled (Copy-VMFile: Guest Service Interface), and the guest agent answers.
+    /// </summary>
+    private VmRecord LoadWithGuestContact(string vmName, string? requiredService = null)
     {
         var vm = Load(vmName);
         if (vm.State != VmState.Running)
         {
             throw GuestErrors.NotRunning(vm.Name, vm.State);
+        }
+
+        if (requiredService == IntegrationServices.GuestServiceInterface && !IsServiceEnabled(vm, requiredService))
+        {
+            throw IntegrationErrors.GuestServiceInterfaceDisabled(vm.Name);
         }
 
         if (!_backend.Heartbeat(vm, AgentContactTimeout))

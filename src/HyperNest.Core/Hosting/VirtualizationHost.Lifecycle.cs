@@ -66,6 +66,7 @@ public sealed partial class VirtualizationHost
         if (restoring is not null)
         {
             DeleteFile(restoring);
+            SynchronizeGuestTime(started);
         }
 
         if (nics.Count > 0)
@@ -92,9 +93,17 @@ public sealed partial class VirtualizationHost
                 throw HostErrors.WrongState(vm.Name, "shut down", vm.State, "A paused guest cannot shut itself down: Resume-VM it first, or use Stop-VM -TurnOff or -Save.");
         }
 
+        var shutdownService = IsServiceEnabled(vm, IntegrationServices.Shutdown);
+        if (mode == StopMode.Shutdown && !shutdownService)
+        {
+            throw IntegrationErrors.ShutdownUnavailable(vm.Name);
+        }
+
         switch (mode)
         {
             case StopMode.TurnOff:
+            // Hyper-V's Stop-VM -Force turns a VM off when its Shutdown service is not available.
+            case StopMode.Force when !shutdownService:
                 _backend.Kill(vm);
                 break;
             case StopMode.Save:
@@ -164,7 +173,9 @@ public sealed partial class VirtualizationHost
                 return ToView(vm);
             case VmState.Paused:
                 _backend.Resume(vm);
-                return ToView(Update(vm.Id, current => current with { State = VmState.Running }));
+                var resumed = Update(vm.Id, current => current with { State = VmState.Running });
+                SynchronizeGuestTime(resumed);
+                return ToView(resumed);
             default:
                 throw HostErrors.WrongState(vm.Name, "resume", vm.State, vm.State == VmState.Saved ? "A saved virtual machine is restored with Start-VM." : "Only a paused virtual machine can be resumed.");
         }
@@ -198,6 +209,11 @@ public sealed partial class VirtualizationHost
             if (vm.State != VmState.Running)
             {
                 throw HostErrors.WrongState(vm.Name, "report a heartbeat", vm.State, vm.StatusMessage ?? "Start it with Start-VM, then wait.");
+            }
+
+            if (!IsServiceEnabled(vm, IntegrationServices.Heartbeat))
+            {
+                throw IntegrationErrors.HeartbeatDisabled(vm.Name);
             }
 
             if (_backend.Heartbeat(vm, TimeSpan.FromSeconds(1)))

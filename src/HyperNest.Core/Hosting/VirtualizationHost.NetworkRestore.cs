@@ -70,6 +70,18 @@ public sealed partial class VirtualizationHost
         }
 
         Try("re-apply the switch-port guards", () => ApplyPortGuards());
+        foreach (var record in switches)
+        {
+            try
+            {
+                ApplySwitchVlans(record, PortsOn(record));
+            }
+            catch (Exception ex) when (ex is HostException or NetworkBackendException)
+            {
+                Warn($"Could not re-apply the VLANs of \"{record.Name}\": {ex.Message}");
+            }
+        }
+
         _store.Transact(tx => tx.SetSetting(NetworkIdentityKey, identity));
     }
 }

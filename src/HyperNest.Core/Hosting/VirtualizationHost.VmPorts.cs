@@ -37,6 +37,12 @@ public sealed partial class VirtualizationHost
                 using var _ = HostLock.ForNetwork(_paths);
                 ApplyPortGuards(stopping: vm.Id);
             });
+            // Before QEMU opens the taps, so the guest's first frame is already in its VLAN.
+            foreach (var switchRecord in switches.Where(s => adapters.Any(a => a.SwitchId == s.Id)))
+            {
+                ApplySwitchVlans(switchRecord, PortsOn(switchRecord, starting: vm.Id));
+            }
+
             return attachments;
         });
     }

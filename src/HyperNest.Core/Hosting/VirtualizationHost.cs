@@ -44,10 +44,10 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
     /// </summary>
     public IReadOnlyList<VirtualMachine> GetVms()
     {
-        var (vms, adapters, switches, drives) = _store.Transact(tx => (tx.ListVms(), tx.ListAdapters(), tx.ListSwitches(), tx.ListDrives()));
+        var (vms, adapters, switches, drives, services) = _store.Transact(tx => (tx.ListVms(), tx.ListAdapters(), tx.ListSwitches(), tx.ListDrives(), tx.ListIntegrationServiceChoices()));
         var adaptersByVm = adapters.ToLookup(a => a.VmId);
         var drivesByVm = drives.ToLookup(d => d.VmId);
-        return vms.Select(Reconcile).Select(vm => ToView(vm, adaptersByVm[vm.Id].ToList(), switches, drivesByVm[vm.Id].ToList())).ToList();
+        return vms.Select(Reconcile).Select(vm => ToView(vm, adaptersByVm[vm.Id].ToList(), switches, drivesByVm[vm.Id].ToList(), services.GetValueOrDefault(vm.Id))).ToList();
     }
 
     public VirtualMachine GetVm(string name) => ToView(Load(name));
@@ -118,17 +118,19 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
 
     private VirtualMachine ToView(VmRecord vm)
     {
-        var (adapters, switches, drives) = _store.Transact(tx => (tx.ListAdapters(vm.Id), tx.ListSwitches(), tx.ListDrives(vm.Id)));
-        return ToView(vm, adapters, switches, drives);
+        var (adapters, switches, drives, services) = _store.Transact(tx => (tx.ListAdapters(vm.Id), tx.ListSwitches(), tx.ListDrives(vm.Id), tx.ListIntegrationServiceChoices()));
+        return ToView(vm, adapters, switches, drives, services.GetValueOrDefault(vm.Id));
     }
 
-    /// <summary><paramref name="drives"/> in controller order.</summary>
-    private VirtualMachine ToView(VmRecord vm, IReadOnlyList<NetworkAdapterRecord> adapters, IReadOnlyList<SwitchRecord> switches, IReadOnlyList<DriveRecord> drives)
+    /// <summary><paramref name="drives"/> in controller order; <paramref name="services"/> the VM's integration-service choices (null: defaults).</summary>
+    private VirtualMachine ToView(VmRecord vm, IReadOnlyList<NetworkAdapterRecord> adapters, IReadOnlyList<SwitchRecord> switches, IReadOnlyList<DriveRecord> drives, IReadOnlyDictionary<string, bool>? services)
     {
         var hardDrives = drives.Where(d => d.Kind == DriveKind.HardDisk).Select(d => ToHardDiskView(vm, d)).ToList();
         var running = vm.State is VmState.Running or VmState.Paused;
         var usage = running ? _backend.SampleUsage(vm) : default;
-        var heartbeat = vm.State == VmState.Running && _backend.Heartbeat(vm, TimeSpan.FromMilliseconds(300));
+        // A disabled Heartbeat service is not asked, and Hyper-V reports its status as Disabled.
+        var heartbeatEnabled = IntegrationServices.IsEnabled(services, IntegrationServices.Heartbeat);
+        var heartbeat = heartbeatEnabled && vm.State == VmState.Running && _backend.Heartbeat(vm, TimeSpan.FromMilliseconds(300));
         return new VirtualMachine
         {
             Name = vm.Name,
@@ -142,11 +144,11 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             MemoryMaximum = vm.MemoryStartupBytes,
             DynamicMemoryEnabled = false,
             Uptime = running && vm.StartedAt is { } started ? Truncate(_clock.GetUtcNow() - started) : TimeSpan.Zero,
-            Status = StatusText(vm, heartbeat),
+            Status = StatusText(vm, heartbeat || !heartbeatEnabled),
             Version = vm.Version.ToString(),
             Generation = vm.Generation,
             ProcessorCount = vm.ProcessorCount,
-            Heartbeat = heartbeat ? "OkApplicationsUnknown" : "NoContact",
+            Heartbeat = !heartbeatEnabled ? "Disabled" : heartbeat ? "OkApplicationsUnknown" : "NoContact",
             Image = vm.ImageName,
             HardDrivePath = hardDrives.FirstOrDefault()?.Path,
             Path = _paths.VmDirectory(vm.Id),

@@ -34,6 +34,14 @@ public sealed partial class QemuVmBackend
         return new GuestCommandResult(exitCode, Encoding.UTF8.GetString(status.StandardOutput), error);
     }
 
+    public void SetGuestTime(VmRecord vm, DateTimeOffset time) =>
+        WithGuestAgent(vm, "the guest's clock", async agent =>
+        {
+            agent.CommandTimeout = TimeSpan.FromSeconds(5);
+            await agent.SetTimeAsync(time).ConfigureAwait(false);
+            return true;
+        }, CancellationToken.None);
+
     public void GuestWriteFile(VmRecord vm, string guestPath, Stream content, CancellationToken cancellationToken)
     {
         WithGuestAgent(vm, guestPath, async agent =>

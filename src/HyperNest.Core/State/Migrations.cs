@@ -122,5 +122,28 @@ internal static class Migrations
         ALTER TABLE vms ADD COLUMN secure_boot_template TEXT NOT NULL DEFAULT 'MicrosoftWindows';
         ALTER TABLE vms ADD COLUMN preferred_network_boot_protocol TEXT NOT NULL DEFAULT 'IPv4';
         """,
+        // 5: Set-VMNetworkAdapterVlan, per VM adapter port and for the host's own port on a switch
+        // (-ManagementOS). Every existing port stays Untagged, the behaviour it had before. Modes are
+        // stored by name; the allowed list as its canonical text ("1-100,200").
+        """
+        ALTER TABLE vm_network_adapters ADD COLUMN vlan_mode TEXT NOT NULL DEFAULT 'Untagged';
+        ALTER TABLE vm_network_adapters ADD COLUMN vlan_access_id INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE vm_network_adapters ADD COLUMN vlan_native_id INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE vm_network_adapters ADD COLUMN vlan_allowed TEXT NOT NULL DEFAULT '';
+        ALTER TABLE vm_switches ADD COLUMN host_vlan_mode TEXT NOT NULL DEFAULT 'Untagged';
+        ALTER TABLE vm_switches ADD COLUMN host_vlan_access_id INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE vm_switches ADD COLUMN host_vlan_native_id INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE vm_switches ADD COLUMN host_vlan_allowed TEXT NOT NULL DEFAULT '';
+        """,
+        // 6: Enable-/Disable-VMIntegrationService. Only a choice the user made is stored; a missing row
+        // is the service's default, so existing VMs (and services added later) need no backfill.
+        """
+        CREATE TABLE vm_integration_services (
+            vm_id TEXT NOT NULL REFERENCES vms(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            PRIMARY KEY (vm_id, name)
+        );
+        """,
     ];
 }

@@ -26,6 +26,9 @@ public sealed record SwitchRecord
     public string Notes { get; init; } = "";
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The VLAN mode of the host's own port on the bridge (Set-VMNetworkAdapterVlan -ManagementOS).</summary>
+    public PortVlan HostVlan { get; init; } = PortVlan.Untagged;
 }
 
 /// <summary>One VM network adapter as stored.</summary>
@@ -51,6 +54,9 @@ public sealed record NetworkAdapterRecord
     public bool DhcpGuard { get; init; }
 
     public bool RouterGuard { get; init; }
+
+    /// <summary>Set-VMNetworkAdapterVlan's mode of this adapter's switch port.</summary>
+    public PortVlan Vlan { get; init; } = PortVlan.Untagged;
 }
 
 /// <summary>New-NetNat as stored.</summary>

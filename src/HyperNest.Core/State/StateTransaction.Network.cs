@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperNest.Hosting;
 using HyperNest.Model;
 using Microsoft.Data.Sqlite;
 
@@ -8,10 +9,11 @@ namespace HyperNest.State;
 public sealed partial class StateTransaction
 {
     private const string SwitchColumns =
-        "id, name, switch_type, bridge, net_adapter, net_adapter_description, net_adapter_mac, allow_management_os, notes, created_at";
+        "id, name, switch_type, bridge, net_adapter, net_adapter_description, net_adapter_mac, allow_management_os, notes, created_at, " +
+        "host_vlan_mode, host_vlan_access_id, host_vlan_native_id, host_vlan_allowed";
 
     private const string AdapterColumns =
-        "id, vm_id, slot, name, switch_id, mac, static_mac, mac_spoofing, dhcp_guard, router_guard";
+        "id, vm_id, slot, name, switch_id, mac, static_mac, mac_spoofing, dhcp_guard, router_guard, vlan_mode, vlan_access_id, vlan_native_id, vlan_allowed";
 
     public IReadOnlyList<SwitchRecord> ListSwitches()
     {
@@ -29,7 +31,8 @@ public sealed partial class StateTransaction
     public void InsertSwitch(SwitchRecord record)
     {
         using var command = Command(
-            $"INSERT INTO vm_switches ({SwitchColumns}) VALUES ($id, $name, $type, $bridge, $nic, $nic_description, $nic_mac, $amos, $notes, $created_at);");
+            $"INSERT INTO vm_switches ({SwitchColumns}) VALUES ($id, $name, $type, $bridge, $nic, $nic_description, $nic_mac, $amos, $notes, $created_at, " +
+            "$vlan_mode, $vlan_access, $vlan_native, $vlan_allowed);");
         BindSwitch(command, record);
         command.ExecuteNonQuery();
     }
@@ -38,7 +41,8 @@ public sealed partial class StateTransaction
     {
         using var command = Command(
             "UPDATE vm_switches SET name = $name, switch_type = $type, bridge = $bridge, net_adapter = $nic, net_adapter_description = $nic_description, " +
-            "net_adapter_mac = $nic_mac, allow_management_os = $amos, notes = $notes, created_at = $created_at WHERE id = $id;");
+            "net_adapter_mac = $nic_mac, allow_management_os = $amos, notes = $notes, created_at = $created_at, host_vlan_mode = $vlan_mode, " +
+            "host_vlan_access_id = $vlan_access, host_vlan_native_id = $vlan_native, host_vlan_allowed = $vlan_allowed WHERE id = $id;");
         BindSwitch(command, record);
         command.ExecuteNonQuery();
     }
@@ -68,7 +72,8 @@ public sealed partial class StateTransaction
 
     public void InsertAdapter(NetworkAdapterRecord record)
     {
-        using var command = Command($"INSERT INTO vm_network_adapters ({AdapterColumns}) VALUES ($id, $vm, $slot, $name, $switch, $mac, $static, $spoof, $dhcp, $router);");
+        using var command = Command($"INSERT INTO vm_network_adapters ({AdapterColumns}) VALUES ($id, $vm, $slot, $name, $switch, $mac, $static, $spoof, $dhcp, $router, " +
+            "$vlan_mode, $vlan_access, $vlan_native, $vlan_allowed);");
         BindAdapter(command, record);
         command.ExecuteNonQuery();
     }
@@ -77,7 +82,8 @@ public sealed partial class StateTransaction
     {
         using var command = Command(
             "UPDATE vm_network_adapters SET vm_id = $vm, slot = $slot, name = $name, switch_id = $switch, mac = $mac, static_mac = $static, " +
-            "mac_spoofing = $spoof, dhcp_guard = $dhcp, router_guard = $router WHERE id = $id;");
+            "mac_spoofing = $spoof, dhcp_guard = $dhcp, router_guard = $router, vlan_mode = $vlan_mode, vlan_access_id = $vlan_access, " +
+            "vlan_native_id = $vlan_native, vlan_allowed = $vlan_allowed WHERE id = $id;");
         BindAdapter(command, record);
         command.ExecuteNonQuery();
     }
@@ -232,6 +238,7 @@ public sealed partial class StateTransaction
         p.AddWithValue("$amos", record.AllowManagementOS ? 1 : 0);
         p.AddWithValue("$notes", record.Notes);
         p.AddWithValue("$created_at", record.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        BindVlan(command, record.HostVlan);
     }
 
     private static List<SwitchRecord> ReadSwitches(SqliteCommand command)
@@ -252,6 +259,7 @@ public sealed partial class StateTransaction
                 AllowManagementOS = reader.GetInt64(7) != 0,
                 Notes = reader.GetString(8),
                 CreatedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
+                HostVlan = ReadVlan(reader, 10),
             });
         }
 
@@ -271,7 +279,25 @@ public sealed partial class StateTransaction
         p.AddWithValue("$spoof", record.MacSpoofing ? 1 : 0);
         p.AddWithValue("$dhcp", record.DhcpGuard ? 1 : 0);
         p.AddWithValue("$router", record.RouterGuard ? 1 : 0);
+        BindVlan(command, record.Vlan);
     }
+
+    private static void BindVlan(SqliteCommand command, PortVlan vlan)
+    {
+        var p = command.Parameters;
+        p.AddWithValue("$vlan_mode", vlan.Mode.ToString());
+        p.AddWithValue("$vlan_access", vlan.AccessVlanId);
+        p.AddWithValue("$vlan_native", vlan.NativeVlanId);
+        p.AddWithValue("$vlan_allowed", vlan.AllowedVlanIds.ToString());
+    }
+
+    private static PortVlan ReadVlan(SqliteDataReader reader, int first) => new()
+    {
+        Mode = Enum.Parse<VmNetworkAdapterVlanMode>(reader.GetString(first)),
+        AccessVlanId = reader.GetInt32(first + 1),
+        NativeVlanId = reader.GetInt32(first + 2),
+        AllowedVlanIds = reader.GetString(first + 3) is { Length: > 0 } allowed ? VlanIdList.Parse(allowed) : VlanIdList.Empty,
+    };
 
     private static List<NetworkAdapterRecord> ReadAdapters(SqliteCommand command)
     {
@@ -291,6 +317,7 @@ public sealed partial class StateTransaction
                 MacSpoofing = reader.GetInt64(7) != 0,
                 DhcpGuard = reader.GetInt64(8) != 0,
                 RouterGuard = reader.GetInt64(9) != 0,
+                Vlan = ReadVlan(reader, 10),
             });
         }
 

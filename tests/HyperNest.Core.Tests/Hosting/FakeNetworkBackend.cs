@@ -137,6 +137,41 @@ internal sealed class FakeNetworkBackend : INetworkBackend
     public void RemoveDefaultRoute(string link, IPAddress gateway) =>
         Routes.RemoveAll(r => r.LinkName == link && Equals(r.Gateway, gateway));
 
+    /// <summary>False plays a kernel built without CONFIG_BRIDGE_VLAN_FILTERING.</summary>
+    public bool KernelFiltersVlans { get; set; } = true;
+
+    /// <summary>Bridges with VLAN filtering on.</summary>
+    public HashSet<string> VlanFilteringBridges { get; } = [];
+
+    /// <summary>Each port's VLANs as last replaced, by port name (a bridge's own port as "name self").</summary>
+    public Dictionary<string, IReadOnlyList<BridgeVlanEntry>> PortVlans { get; } = [];
+
+    public bool SetVlanFiltering(string bridge, bool enabled)
+    {
+        Fail(nameof(SetVlanFiltering));
+        if (!KernelFiltersVlans)
+        {
+            return false;
+        }
+
+        if (enabled)
+        {
+            VlanFilteringBridges.Add(bridge);
+        }
+        else
+        {
+            VlanFilteringBridges.Remove(bridge);
+        }
+
+        return true;
+    }
+
+    public void ReplacePortVlans(string port, bool self, IReadOnlyList<BridgeVlanEntry> vlans)
+    {
+        Fail(nameof(ReplacePortVlans));
+        PortVlans[self ? port + " self" : port] = vlans;
+    }
+
     public void ApplyNftables(string script)
     {
         Fail(nameof(ApplyNftables));
@@ -168,6 +203,8 @@ internal sealed class FakeNetworkBackend : INetworkBackend
         Addresses.Clear();
         Routes.Clear();
         Tables.Clear();
+        VlanFilteringBridges.Clear();
+        PortVlans.Clear();
         Ipv4Forwarding = false;
         Identity = newIdentity;
     }

@@ -90,7 +90,19 @@ internal sealed class FakeVmBackend : IVmBackend
         _processes.Remove(vm.Pid!.Value);
     }
 
-    public void Kill(VmRecord vm) => _processes.Remove(vm.Pid!.Value);
+    /// <summary>Every guest-set-time, by VM.</summary>
+    public List<(Guid Vm, DateTimeOffset Time)> GuestTimes { get; } = [];
+
+    public void SetGuestTime(VmRecord vm, DateTimeOffset time) => GuestTimes.Add((vm.Id, time));
+
+    /// <summary>Stop-VM -TurnOff and a forced power-off, by VM.</summary>
+    public List<Guid> Kills { get; } = [];
+
+    public void Kill(VmRecord vm)
+    {
+        Kills.Add(vm.Id);
+        _processes.Remove(vm.Pid!.Value);
+    }
 
     public bool WaitForExit(VmRecord vm, TimeSpan timeout, CancellationToken cancellationToken) => !IsAlive(vm);
 

@@ -139,6 +139,24 @@ public sealed class LinuxNetworkBackend(HostPaths paths) : INetworkBackend
         NetworkTool.IpDelete(Family(gateway), "route", "del", "default", "via", Plain(gateway), "dev", link);
     }
 
+    /// <remarks>A kernel without CONFIG_BRIDGE_VLAN_FILTERING answers IFLA_BR_VLAN_FILTERING with EOPNOTSUPP.</remarks>
+    public bool SetVlanFiltering(string bridge, bool enabled)
+    {
+        KernelLinkName.Require(bridge, nameof(bridge));
+        try
+        {
+            NetworkTool.Ip("link", "set", "dev", bridge, "type", "bridge", "vlan_filtering", enabled ? "1" : "0");
+            return true;
+        }
+        catch (NetworkBackendException ex) when (ex.Message.Contains("Operation not supported", StringComparison.Ordinal))
+        {
+            return false;
+        }
+    }
+
+    public void ReplacePortVlans(string port, bool self, IReadOnlyList<BridgeVlanEntry> vlans) =>
+        NetworkTool.Bridge(["-batch", "-"], BridgeVlanBatch.Render(port, self, vlans));
+
     public void ApplyNftables(string script)
     {
         ArgumentNullException.ThrowIfNull(script);

@@ -4,12 +4,12 @@ using HyperNest.Processes;
 
 namespace HyperNest.Network.Linux;
 
-/// <summary>Runs iproute2's ip and nft; a failure becomes a <see cref="NetworkBackendException"/> with the tool's words.</summary>
+/// <summary>Runs iproute2's ip and bridge, and nft; a failure becomes a <see cref="NetworkBackendException"/> with the tool's words.</summary>
 internal static class NetworkTool
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Both live in /usr/sbin, which a non-login root shell or a service's PATH may lack.</summary>
+    /// <summary>They live in /usr/sbin, which a non-login root shell or a service's PATH may lack.</summary>
     private static readonly string[] SystemDirectories = ["/usr/sbin", "/sbin", "/usr/bin", "/bin"];
 
     public static string Ip(params string[] arguments) => Run("ip", arguments, standardInput: null);
@@ -18,6 +18,9 @@ internal static class NetworkTool
     public static bool IpDelete(params string[] arguments) => RunDelete("ip", arguments);
 
     public static string Nft(string[] arguments, string? standardInput = null) => Run("nft", arguments, standardInput);
+
+    /// <summary>iproute2's bridge (VLANs of bridge ports); -batch - reads its commands from <paramref name="standardInput"/> and stops at the first failure.</summary>
+    public static string Bridge(string[] arguments, string? standardInput = null) => Run("bridge", arguments, standardInput);
 
     public static bool NftDelete(params string[] arguments) => RunDelete("nft", arguments);
 

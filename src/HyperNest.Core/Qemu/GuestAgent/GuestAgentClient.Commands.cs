@@ -25,6 +25,10 @@ public sealed partial class GuestAgentClient
     public Task ShutdownAsync(GuestShutdownMode mode = GuestShutdownMode.Powerdown, CancellationToken cancellationToken = default)
         => SendWithoutReplyAsync("guest-shutdown", new JsonObject { ["mode"] = mode.ToString().ToLowerInvariant() }, cancellationToken);
 
+    /// <summary>guest-set-time: the guest's clock to <paramref name="time"/> (nanoseconds since the Unix epoch on the wire).</summary>
+    public Task SetTimeAsync(DateTimeOffset time, CancellationToken cancellationToken = default)
+        => ExecuteAsync("guest-set-time", new JsonObject { ["time"] = (time - DateTimeOffset.UnixEpoch).Ticks * 100 }, cancellationToken);
+
     /// <summary>Starts a program in the guest (no shell); returns the guest pid for <see cref="ExecStatusAsync"/>.</summary>
     public async Task<long> ExecAsync(string path, IReadOnlyList<string> arguments, bool captureOutput = true, byte[]? standardInput = null, CancellationToken cancellationToken = default)
     {

@@ -27,6 +27,8 @@ public static class KnownObjectsHost
         {
             new VmDvdDrive { VMName = "L1", VMId = vm.Id, DriveId = Guid.NewGuid(), ControllerType = ControllerType.SCSI, ControllerLocation = 1 },
         };
+        stub.Answers[nameof(IVirtualizationHost.GetVmNetworkAdapterVlans)] = _ => new[] { new VmNetworkAdapterVlanSetting { ParentAdapter = NetworkHostRecorder.Adapter("L1") } };
+        stub.Answers[nameof(IVirtualizationHost.GetVmIntegrationServices)] = _ => new[] { new VmIntegrationComponent { VMName = "L1", VMId = vm.Id, Name = "Shutdown", Enabled = true } };
         stub.Answers[nameof(IVirtualizationHost.GetVmSwitches)] = _ => new[] { NetworkHostRecorder.Switch("S1") };
         stub.Answers[nameof(IVirtualizationHost.GetVmSwitch)] = _ => NetworkHostRecorder.Switch("S1");
         stub.Answers[nameof(IVirtualizationHost.GetNetAdapters)] = _ => new[] { NetworkHostRecorder.NetAdapter("Ethernet", 2, "eth0") };

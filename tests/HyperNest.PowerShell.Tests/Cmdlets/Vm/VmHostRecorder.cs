@@ -6,7 +6,7 @@ namespace HyperNest.PowerShell.Tests.Cmdlets.Vm;
 
 /// <summary>
 /// A recording host for the cmdlets under test here (Set-VM, Get-VM, Rename-VMNetworkAdapter, Get-VMSwitch,
-/// New-NetIPAddress) that answers from the lists the test fills; any other member refuses to be called.
+/// New-NetIPAddress, Set-VMNetworkAdapter -VM, the VLAN and integration-service cmdlets) that answers from the lists the test fills; any other member refuses to be called.
 /// </summary>
 public class VmHostRecorder : RecordingHost
 {
@@ -35,8 +35,27 @@ public class VmHostRecorder : RecordingHost
         nameof(IVirtualizationHost.GetVmSwitch) => Switches.Find(s => s.Name.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase))
             ?? throw new HostException($"No switch named '{a[0]}'.", ErrorCategory.ObjectNotFound, "SwitchNotFound", (string)a[0]!),
         nameof(IVirtualizationHost.NewNetIpAddress) => new List<NetIpAddress>(),
+        nameof(IVirtualizationHost.GetManagementOsNetworkAdapters) => Adapters.Where(x => x.IsManagementOs).ToList(),
+        nameof(IVirtualizationHost.SetVmNetworkAdapter) => Adapters.Single(x => x.AdapterId == (Guid)a[1]!),
+        nameof(IVirtualizationHost.GetVmNetworkAdapterVlans) => Adapters
+            .Where(x => a[0] is string vm ? x.VMName.Equals(vm, StringComparison.OrdinalIgnoreCase) : x.IsManagementOs)
+            .Select(x => new VmNetworkAdapterVlanSetting { ParentAdapter = x }).ToList(),
+        nameof(IVirtualizationHost.SetVmNetworkAdapterVlan) => new VmNetworkAdapterVlanSetting
+        {
+            ParentAdapter = Adapters.Single(x => x.AdapterId == (Guid)a[1]!),
+            OperationMode = ((SetVlanRequest)a[2]!).Mode,
+            AccessVlanId = ((SetVlanRequest)a[2]!).VlanId ?? 0,
+        },
+        nameof(IVirtualizationHost.GetVmIntegrationServices) => ServiceNames.Select(n => Service((string)a[0]!, n, true)).ToList(),
+        nameof(IVirtualizationHost.SetVmIntegrationService) => Service((string)a[0]!, (string)a[1]!, (bool)a[2]!),
         _ => throw new NotSupportedException($"{name} is not part of the VM cmdlets' tests"),
     };
+
+    public static IReadOnlyList<string> ServiceNames { get; } =
+        ["Guest Service Interface", "Heartbeat", "Key-Value Pair Exchange", "Shutdown", "Time Synchronization", "VSS"];
+
+    private VmIntegrationComponent Service(string vmName, string name, bool enabled) =>
+        new() { VMName = FindVm(vmName).Name, VMId = FindVm(vmName).Id, Name = name, Enabled = enabled, PrimaryStatusDescription = enabled ? "OK" : null };
 
     private VirtualMachine FindVm(string name) =>
         Vms.Find(v => v.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
