@@ -33,6 +33,7 @@ internal static class CommandLine
         }
 
         PlainTextWhenRedirected();
+        NoTelemetryOrUpdateCheck();
         return ConsoleShell.Start(CreateSessionState(), Banner, Help, args);
     }
 
@@ -73,6 +74,23 @@ internal static class CommandLine
         if ((Console.IsOutputRedirected || Console.IsErrorRedirected) && Environment.GetEnvironmentVariable("NO_COLOR") is null)
         {
             Environment.SetEnvironmentVariable("NO_COLOR", "1");
+        }
+    }
+
+    /// <summary>
+    /// pwsh's console host sends start-up telemetry to Microsoft and, interactively, asks GitHub for newer
+    /// pwsh releases, unless told not to. HyperNest is not pwsh: it sends nothing anywhere unasked (and its
+    /// hosts and guests often have no route out); skipping the telemetry client also saves start-up time
+    /// (the Application Insights assembly is not precompiled). A value the user set is kept.
+    /// </summary>
+    private static void NoTelemetryOrUpdateCheck()
+    {
+        foreach (var (name, value) in new[] { ("POWERSHELL_TELEMETRY_OPTOUT", "1"), ("POWERSHELL_UPDATECHECK", "Off") })
+        {
+            if (Environment.GetEnvironmentVariable(name) is null)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
         }
     }
 
