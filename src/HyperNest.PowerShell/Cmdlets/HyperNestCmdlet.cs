@@ -125,6 +125,17 @@ public abstract class HyperNestCmdlet : PSCmdlet
     /// <summary>True when the user gave the parameter (by name, position or pipeline).</summary>
     protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
+    private bool _yesToAll;
+    private bool _noToAll;
+
+    /// <summary>
+    /// Hyper-V's "Are you sure…?" before a deletion (Remove-VM, Remove-VMSwitch), which -Force skips; Yes to
+    /// All and No to All hold for the rest of the pipeline. A host that cannot ask (hypernest -NonInteractive)
+    /// fails the command, as on Windows: scripts pass -Force.
+    /// </summary>
+    protected bool ConfirmUnlessForced(bool force, string query) =>
+        force || ShouldContinue(query, "Confirm", ref _yesToAll, ref _noToAll);
+
     private IVirtualizationHost Connect()
     {
         var host = HostConnection.ForCurrentRunspace();

@@ -10,7 +10,7 @@ public sealed class RemoveVmSwitchCommand : VmSwitchCmdlet
 
     protected override void Act(string switchName)
     {
-        if (ShouldProcess(switchName))
+        if (ShouldProcess(switchName) && ConfirmUnlessForced(Force, $"Are you sure you want to remove the virtual switch \"{switchName}\"?"))
         {
             Virtualization.RemoveVmSwitch(switchName, Force);
         }

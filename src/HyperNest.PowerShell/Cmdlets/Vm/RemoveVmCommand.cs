@@ -10,7 +10,7 @@ public sealed class RemoveVmCommand : VmActionCmdlet
 
     protected override object? Act(string vmName)
     {
-        if (ShouldProcess(vmName))
+        if (ShouldProcess(vmName) && ConfirmUnlessForced(Force, $"Are you sure you want to remove virtual machine \"{vmName}\"?"))
         {
             Virtualization.RemoveVm(vmName);
         }

@@ -103,11 +103,21 @@ public sealed class VmSwitchCommandTests : NetworkSession
     }
 
     [Fact]
-    public void RemoveVmSwitch_ByName_NotForced()
+    public void RemoveVmSwitch_WithoutForce_AsksFirst_AndAHostThatCannotAskRemovesNothing()
     {
-        Session.Succeeds("Remove-VMSwitch -Name A");
+        var error = Session.Fails("Remove-VMSwitch -Name A");
 
-        Assert.Equal(["A", false], SingleChange("RemoveVmSwitch"));
+        Assert.StartsWith("HostFunctionNotImplemented,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("Are you sure you want to remove the virtual switch \"A\"?", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(Host.Changes);
+    }
+
+    [Fact]
+    public void RemoveVmSwitch_Force_RemovesWithoutAsking()
+    {
+        Session.Succeeds("Remove-VMSwitch -Name A -Force");
+
+        Assert.Equal(["A", true], SingleChange("RemoveVmSwitch"));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public class VmHostRecorder : RecordingHost
     {
         nameof(IVirtualizationHost.GetVms) => Vms,
         nameof(IVirtualizationHost.GetVm) => FindVm((string)a[0]!),
+        nameof(IVirtualizationHost.RemoveVm) => null,
         nameof(IVirtualizationHost.SetVm) => FindVm((string)a[0]!) with { Notes = ((SetVmRequest)a[1]!).Notes ?? "" },
         nameof(IVirtualizationHost.GetVmNetworkAdapters) => Adapters.Where(x => x.VMName.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase)).ToList(),
         nameof(IVirtualizationHost.RenameVmNetworkAdapter) => Adapters.Single(x => x.AdapterId == (Guid)a[1]!) with { Name = (string)a[2]! },
