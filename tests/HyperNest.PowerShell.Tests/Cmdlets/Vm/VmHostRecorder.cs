@@ -29,6 +29,12 @@ public class VmHostRecorder : RecordingHost
         nameof(IVirtualizationHost.GetVms) => Vms,
         nameof(IVirtualizationHost.GetVm) => FindVm((string)a[0]!),
         nameof(IVirtualizationHost.RemoveVm) => null,
+        nameof(IVirtualizationHost.GetVmHardDiskDrives) => new List<VmHardDiskDrive>
+        {
+            new() { VMName = FindVm((string)a[0]!).Name, VMId = FindVm((string)a[0]!).Id, Path = $"/srv/{a[0]}/system.qcow2" },
+            new() { VMName = FindVm((string)a[0]!).Name, VMId = FindVm((string)a[0]!).Id, Path = $"/srv/{a[0]}/data.qcow2", ControllerLocation = 1 },
+        },
+        nameof(IVirtualizationHost.GetVhd) => new VirtualHardDisk { Path = (string)a[0]!, VhdFormat = "QCOW2", VhdType = "Dynamic" },
         nameof(IVirtualizationHost.SetVm) => FindVm((string)a[0]!) with { Notes = ((SetVmRequest)a[1]!).Notes ?? "" },
         nameof(IVirtualizationHost.GetVmNetworkAdapters) => Adapters.Where(x => x.VMName.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase)).ToList(),
         nameof(IVirtualizationHost.RenameVmNetworkAdapter) => Adapters.Single(x => x.AdapterId == (Guid)a[1]!) with { Name = (string)a[2]! },
