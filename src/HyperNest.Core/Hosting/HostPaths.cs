@@ -36,4 +36,7 @@ public sealed record HostPaths(string Home, string Cache)
     public string RuntimeDirectory(Guid vmId) => Path.Combine(RuntimeRoot, vmId.ToString("D"));
 
     public string VmDirectory(Guid vmId) => Path.Combine(VmRoot, vmId.ToString("D"));
+
+    /// <summary>Where a VM's own files live: the folder New-VM -Path chose, else its folder under the home.</summary>
+    public string VmDirectory(State.VmRecord vm) => vm.Folder ?? VmDirectory(vm.Id);
 }

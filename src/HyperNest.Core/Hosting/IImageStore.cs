@@ -22,5 +22,11 @@ public interface IImageStore
     /// services), built into the cache on first use. Null, after telling <paramref name="warn"/> what the
     /// guest will miss and how to fix it, when this host has no HyperNest installed to make it from.
     /// </summary>
+    /// <summary>
+    /// Adds a VM folder outside the home (New-VM -Path) to the folders that pruning searches for the builds
+    /// VMs use, so a VM's base image is never deleted under it.
+    /// </summary>
+    void RegisterVmFolder(string folder);
+
     IntegrationDisk? PrepareIntegrationDisk(Action<string> warn, CancellationToken cancellationToken);
 }

@@ -46,13 +46,7 @@ public sealed partial class VirtualizationHost
         // Checked before the disk is made, so a wrong switch name costs nothing.
         var switchRecord = request.SwitchName is { } switchName ? FindSwitchOrThrow(switchName) : null;
 
-        if (request.Path is not null)
-        {
-            throw HostErrors.InvalidArgument(
-                "-Path is not supported: HyperNest keeps every VM's own files (image overlay, firmware variables, saved state) under its state directory (HYPERNEST_HOME), " +
-                "where its image and cleanup bookkeeping find them. Leave out -Path; put disks where you like with -NewVHDPath or -VHDPath.", request.Name);
-        }
-
+        var folder = request.Path is { } parent ? ChooseVmFolder(parent, request.Name) : null;
         BootDeviceRules.Check(request);
 
         if (_store.Transact(tx => tx.FindVm(request.Name)) is not null)
@@ -61,10 +55,28 @@ public sealed partial class VirtualizationHost
         }
 
         var id = Guid.NewGuid();
-        var disk = PrepareDisk(request, id, progress);
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+            // Pruning finds the image builds a VM's overlay uses by searching the registered VM folders.
+            _images.RegisterVmFolder(folder);
+        }
+
+        (string? Path, bool Owned, string Format) disk;
+        try
+        {
+            disk = PrepareDisk(request, id, folder, progress);
+        }
+        catch when (folder is not null)
+        {
+            DeleteDirectory(folder);
+            throw;
+        }
+
         var record = new VmRecord
         {
             Id = id,
+            Folder = folder,
             Name = request.Name,
             Generation = request.Generation,
             Version = version,
@@ -119,7 +131,7 @@ public sealed partial class VirtualizationHost
         }
         catch
         {
-            DeleteVmFiles(id);
+            DeleteDirectory(folder ?? _paths.VmDirectory(id));
             throw;
         }
 
@@ -131,7 +143,7 @@ public sealed partial class VirtualizationHost
     /// (-NewVHDPath, the user's file), or an overlay of an image in the VM's folder (HyperNest's own, so
     /// Remove-VM deletes it).
     /// </summary>
-    private (string? Path, bool Owned, string Format) PrepareDisk(NewVmRequest request, Guid id, IProgress<ProgressUpdate>? progress)
+    private (string? Path, bool Owned, string Format) PrepareDisk(NewVmRequest request, Guid id, string? folder, IProgress<ProgressUpdate>? progress)
     {
         if (request.VhdPath is { } existing)
         {
@@ -153,7 +165,7 @@ public sealed partial class VirtualizationHost
             var image = _images.FindBuilt(imageName) ?? _images.Build(imageName, force: false, progress, CancellationToken.None);
             backing = image.DiskPath ?? throw HostErrors.Failed($"Image \"{imageName}\" has no disk.");
             size = 0;
-            path = Path.Combine(_paths.VmDirectory(id), "disk.qcow2");
+            path = Path.Combine(folder ?? _paths.VmDirectory(id), "disk.qcow2");
         }
         else if (request.NewVhdPath is { } newPath)
         {
@@ -193,7 +205,8 @@ public sealed partial class VirtualizationHost
         });
         _backend.CleanRuntime(vm);
         owned.ForEach(DeleteFile);
-        DeleteVmFiles(vm.Id);
+        DeleteDirectory(_paths.VmDirectory(vm));
+        DeleteDirectory(_paths.VmDirectory(vm.Id));
         DeleteDirectory(_paths.RuntimeDirectory(vm.Id));
     }
 
@@ -368,7 +381,35 @@ public sealed partial class VirtualizationHost
         Maximum = vm.MemoryStartupBytes,
     };
 
-    private void DeleteVmFiles(Guid id) => DeleteDirectory(_paths.VmDirectory(id));
+    /// <summary>
+    /// New-VM -Path: the VM's files go to &lt;Path&gt;/&lt;Name&gt;, as Hyper-V makes a folder named after the VM there.
+    /// Remove-VM deletes that folder with everything in it, so it must be new or empty: a folder that holds
+    /// anything is refused rather than adopted.
+    /// </summary>
+    private static string ChooseVmFolder(string parent, string name)
+    {
+        var parentFull = Path.GetFullPath(parent);
+        if (!Directory.Exists(parentFull))
+        {
+            throw HostErrors.InvalidArgument($"The folder '{parentFull}' does not exist. Create it first, or choose another -Path.", parentFull);
+        }
+
+        var folder = Path.Combine(parentFull, name);
+        if (folder.Contains(',', StringComparison.Ordinal) || folder.Any(char.IsControl))
+        {
+            throw HostErrors.InvalidArgument(
+                $"'{folder}' cannot hold a virtual machine's files: QEMU takes file names in its comma-separated option syntax, so the folder may contain no ',' or control characters. Choose another -Path.", folder);
+        }
+
+        if (File.Exists(folder) || (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any()))
+        {
+            throw new HostException(
+                $"'{folder}' already exists and is not an empty folder. New-VM -Path keeps the virtual machine's files in a folder named after it, which Remove-VM deletes: choose another -Path, or move what is there.",
+                ErrorCategory.ResourceExists, "VMFolderExists", folder);
+        }
+
+        return folder;
+    }
 
     private static void DeleteDirectory(string directory)
     {

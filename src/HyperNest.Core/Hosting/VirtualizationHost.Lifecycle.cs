@@ -107,6 +107,8 @@ public sealed partial class VirtualizationHost
                 _backend.Kill(vm);
                 break;
             case StopMode.Save:
+                // Always under the home, even for a VM made with New-VM -Path: QEMU 7.2 saves through a shell
+                // command ("exec:" migration), which takes only shell-inert paths, and -Path may have spaces.
                 var statePath = Path.Combine(_paths.VmDirectory(vm.Id), "saved.state");
                 Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
                 _backend.SaveState(vm, statePath, CancellationToken.None);

@@ -151,7 +151,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             Heartbeat = !heartbeatEnabled ? "Disabled" : heartbeat ? "OkApplicationsUnknown" : "NoContact",
             Image = vm.ImageName,
             HardDrivePath = hardDrives.FirstOrDefault()?.Path,
-            Path = _paths.VmDirectory(vm.Id),
+            Path = _paths.VmDirectory(vm),
             Accelerator = running ? vm.Accelerator : null,
             NestedHypervisorActive = running && _backend.HypervisorActive(vm) == true,
             CreationTime = vm.CreatedAt,

@@ -6,6 +6,7 @@ namespace HyperNest.Images;
 /// <summary>The host API's image store: the catalog's recipes, built into the shared image cache on demand.</summary>
 public sealed class CachedImageStore : IImageStore
 {
+    private readonly ImageCache _cache;
     private readonly ImageCatalog _catalog;
     private readonly ImageBuilder _builder;
     private readonly IntegrationDiskBuilder _integrationDisks;
@@ -14,6 +15,7 @@ public sealed class CachedImageStore : IImageStore
     public CachedImageStore(HostPaths paths)
     {
         var cache = new ImageCache(paths.Cache);
+        _cache = cache;
         _catalog = new ImageCatalog(cache);
         _builder = new ImageBuilder(cache);
         _integrationDisks = new IntegrationDiskBuilder(cache);
@@ -66,4 +68,6 @@ public sealed class CachedImageStore : IImageStore
             ? new IntegrationDisk(device, IsBlockDevice: true)
             : new IntegrationDisk(_integrationDisks.Build(folder, cancellationToken), IsBlockDevice: false);
     }
+
+    public void RegisterVmFolder(string folder) => new ImageReferences(_cache).RegisterVmFolder(folder);
 }

@@ -28,7 +28,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
         if (vm.Generation == 2)
         {
             // Each generation 2 VM keeps its own UEFI variable store, as a Hyper-V VM keeps its NVRAM.
-            varsPath = Path.Combine(paths.VmDirectory(vm.Id), "OVMF_VARS.fd");
+            varsPath = Path.Combine(paths.VmDirectory(vm), "OVMF_VARS.fd");
             if (!File.Exists(varsPath))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(varsPath)!);
@@ -37,7 +37,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
         }
 
         var (systemDisk, drives) = ToQemuDrives(boot.Drives);
-        var tools = IntegrationDiskLink.Choose(paths.VmDirectory(vm.Id), boot.IntegrationDisk, restoring: savedStatePath is not null);
+        var tools = IntegrationDiskLink.Choose(paths.VmDirectory(vm), boot.IntegrationDisk, restoring: savedStatePath is not null);
         var spec = new QemuLaunchSpec
         {
             VmId = vm.Id,

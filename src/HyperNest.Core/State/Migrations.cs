@@ -145,5 +145,9 @@ internal static class Migrations
             PRIMARY KEY (vm_id, name)
         );
         """,
+        // 7: New-VM -Path, the VM's folder when the user chose it (NULL: under the home, as before).
+        """
+        ALTER TABLE vms ADD COLUMN folder TEXT NULL;
+        """,
     ];
 }

@@ -11,7 +11,7 @@ public sealed partial class StateTransaction
         "id, name, generation, version, memory_startup_bytes, dynamic_memory, memory_minimum_bytes, memory_maximum_bytes, " +
         "processor_count, expose_virtualization_extensions, image_name, created_at, state, pid, " +
         "started_at, status_message, saved_state_path, accelerator, notes, automatic_start_action, automatic_stop_action, " +
-        "automatic_start_delay, automatic_checkpoints, boot_order, secure_boot_template, preferred_network_boot_protocol";
+        "automatic_start_delay, automatic_checkpoints, boot_order, secure_boot_template, preferred_network_boot_protocol, folder";
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -49,7 +49,7 @@ public sealed partial class StateTransaction
             $"INSERT INTO vms ({VmColumns}) VALUES ($id, $name, $generation, $version, $memory_startup_bytes, $dynamic_memory, " +
             "$memory_minimum_bytes, $memory_maximum_bytes, $processor_count, $expose, $image_name, " +
             "$created_at, $state, $pid, $started_at, $status_message, $saved_state_path, $accelerator, $notes, $start_action, " +
-            "$stop_action, $start_delay, $checkpoints, $boot_order, $secure_boot_template, $network_boot_protocol);");
+            "$stop_action, $start_delay, $checkpoints, $boot_order, $secure_boot_template, $network_boot_protocol, $folder);");
         BindVm(command, vm);
         command.ExecuteNonQuery();
     }
@@ -65,7 +65,7 @@ public sealed partial class StateTransaction
             "started_at = $started_at, status_message = $status_message, saved_state_path = $saved_state_path, " +
             "accelerator = $accelerator, notes = $notes, automatic_start_action = $start_action, automatic_stop_action = $stop_action, " +
             "automatic_start_delay = $start_delay, automatic_checkpoints = $checkpoints, boot_order = $boot_order, " +
-            "secure_boot_template = $secure_boot_template, preferred_network_boot_protocol = $network_boot_protocol WHERE id = $id;");
+            "secure_boot_template = $secure_boot_template, preferred_network_boot_protocol = $network_boot_protocol, folder = $folder WHERE id = $id;");
         BindVm(command, vm);
         if (command.ExecuteNonQuery() != 1)
         {
@@ -117,6 +117,7 @@ public sealed partial class StateTransaction
         p.AddWithValue("$boot_order", string.Join(',', vm.BootOrder.Select(id => id.ToString("N"))));
         p.AddWithValue("$secure_boot_template", vm.SecureBootTemplate);
         p.AddWithValue("$network_boot_protocol", vm.PreferredNetworkBootProtocol.ToString());
+        p.AddWithValue("$folder", (object?)vm.Folder ?? DBNull.Value);
     }
 
     private static List<VmRecord> ReadVms(SqliteCommand command)
@@ -153,6 +154,7 @@ public sealed partial class StateTransaction
                 BootOrder = reader.GetString(23).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(),
                 SecureBootTemplate = reader.GetString(24),
                 PreferredNetworkBootProtocol = Enum.Parse<IPProtocolPreference>(reader.GetString(25)),
+                Folder = reader.IsDBNull(26) ? null : reader.GetString(26),
             });
         }
 

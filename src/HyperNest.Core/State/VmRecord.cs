@@ -67,4 +67,7 @@ public sealed record VmRecord
     public string SecureBootTemplate { get; init; } = "MicrosoftWindows";
 
     public IPProtocolPreference PreferredNetworkBootProtocol { get; init; } = IPProtocolPreference.IPv4;
+
+    /// <summary>The VM's own folder when New-VM -Path chose it (&lt;Path&gt;/&lt;Name&gt;); null: under HYPERNEST_HOME (HostPaths.VmDirectory).</summary>
+    public string? Folder { get; init; }
 }

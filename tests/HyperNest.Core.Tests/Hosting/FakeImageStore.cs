@@ -48,4 +48,9 @@ internal sealed class FakeImageStore(string directory) : IImageStore
         progress?.Report(new ProgressUpdate("Building image tiny", "done", 100));
         return Image;
     }
+
+    /// <summary>VM folders outside the home that New-VM -Path registered for pruning.</summary>
+    public List<string> RegisteredVmFolders { get; } = [];
+
+    public void RegisterVmFolder(string folder) => RegisteredVmFolders.Add(folder);
 }
