@@ -29,7 +29,7 @@ public sealed class AddVmDvdDriveCommand : VmSettingsCmdlet
     public SwitchParameter Passthru { get; set; }
 
     protected override void BeginProcessing() =>
-        WarnIgnored(nameof(AllowUnverifiedPaths), "there are no clusters to verify paths against; the file is checked on this host.");
+        WarnIgnored(nameof(AllowUnverifiedPaths), DriveParameters.UnverifiedPathsIgnored);
 
     protected override void Act(string vmName)
     {

@@ -44,7 +44,7 @@ public sealed class AddVmHardDiskDriveCommand : VmSettingsCmdlet
             ThrowParameterError("-DiskNumber (a physical disk passed through) is not supported: HyperNest attaches disk files only. Give -Path to a disk file (New-VHD makes one).", "PassThroughDiskNotSupported");
         }
 
-        WarnIgnored(nameof(AllowUnverifiedPaths), "there are no clusters to verify paths against; the file is checked on this host.");
+        WarnIgnored(nameof(AllowUnverifiedPaths), DriveParameters.UnverifiedPathsIgnored);
     }
 
     protected override void Act(string vmName)

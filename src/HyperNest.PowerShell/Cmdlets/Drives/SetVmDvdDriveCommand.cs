@@ -47,7 +47,7 @@ public sealed class SetVmDvdDriveCommand : VmDriveCmdlet<VmDvdDrive>
     protected override (ControllerType? Type, int? Number, int? Location) Place => (null, ControllerNumber, ControllerLocation);
 
     protected override void BeginProcessing() =>
-        WarnIgnored(nameof(AllowUnverifiedPaths), "there are no clusters to verify paths against; the file is checked on this host.");
+        WarnIgnored(nameof(AllowUnverifiedPaths), DriveParameters.UnverifiedPathsIgnored);
 
     protected override IReadOnlyList<VmDvdDrive> DrivesOf(string vmName) => Virtualization.GetVmDvdDrives(vmName);
 

@@ -53,7 +53,7 @@ public sealed class SetVmHardDiskDriveCommand : VmDriveCmdlet<VmHardDiskDrive>
     protected override (ControllerType? Type, int? Number, int? Location) Place => (ControllerType, ControllerNumber, ControllerLocation);
 
     protected override void BeginProcessing() =>
-        WarnIgnored(nameof(AllowUnverifiedPaths), "there are no clusters to verify paths against; the file is checked on this host.");
+        WarnIgnored(nameof(AllowUnverifiedPaths), DriveParameters.UnverifiedPathsIgnored);
 
     protected override IReadOnlyList<VmHardDiskDrive> DrivesOf(string vmName) => Virtualization.GetVmHardDiskDrives(vmName);
 
