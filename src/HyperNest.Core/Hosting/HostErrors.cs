@@ -10,6 +10,10 @@ internal static class HostErrors
         $"Hyper-V was unable to find a virtual machine with name \"{name}\". Get-VM lists the virtual machines on this host.",
         ErrorCategory.InvalidArgument, "InvalidParameter", name);
 
+    public static HostException VmIdNotFound(Guid id) => new(
+        $"Hyper-V was unable to find a virtual machine with ID {id}. Get-VM | Select-Object Name, Id lists them.",
+        ErrorCategory.InvalidArgument, "InvalidParameter", id.ToString());
+
     public static HostException VmExists(string name) => new(
         $"A virtual machine named \"{name}\" already exists. Choose another name, or remove the existing one with Remove-VM.",
         ErrorCategory.ResourceExists, "DuplicateName", name);

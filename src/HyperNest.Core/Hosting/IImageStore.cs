@@ -18,15 +18,15 @@ public interface IImageStore
     VmImage Build(string name, bool force, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The integration disk every VM gets (HyperNest for the guest, as Hyper-V hands over its integration
-    /// services), built into the cache on first use. Null, after telling <paramref name="warn"/> what the
-    /// guest will miss and how to fix it, when this host has no HyperNest installed to make it from.
-    /// </summary>
-    /// <summary>
     /// Adds a VM folder outside the home (New-VM -Path) to the folders that pruning searches for the builds
     /// VMs use, so a VM's base image is never deleted under it.
     /// </summary>
     void RegisterVmFolder(string folder);
 
+    /// <summary>
+    /// The integration disk every VM gets (HyperNest for the guest, as Hyper-V hands over its integration
+    /// services), built into the cache on first use. Null, after telling <paramref name="warn"/> what the
+    /// guest will miss and how to fix it, when this host has no HyperNest installed to make it from.
+    /// </summary>
     IntegrationDisk? PrepareIntegrationDisk(Action<string> warn, CancellationToken cancellationToken);
 }

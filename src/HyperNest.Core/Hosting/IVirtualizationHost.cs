@@ -21,6 +21,9 @@ public interface IVirtualizationHost : IDisposable
     /// <summary>One VM by exact (case-insensitive) name; throws ObjectNotFound.</summary>
     VirtualMachine GetVm(string name);
 
+    /// <summary>One VM by its id (Hyper-V's VMId); throws ObjectNotFound.</summary>
+    VirtualMachine GetVm(Guid id);
+
     /// <summary>Creates a VM (Off). Refused: duplicate name, bad name, unsupported version or generation, bad memory size.</summary>
     VirtualMachine NewVm(NewVmRequest request, IProgress<ProgressUpdate>? progress = null);
 

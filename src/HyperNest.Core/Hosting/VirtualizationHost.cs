@@ -52,6 +52,9 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
 
     public VirtualMachine GetVm(string name) => ToView(Load(name));
 
+    public VirtualMachine GetVm(Guid id) =>
+        ToView(Reconcile(_store.Transact(tx => tx.FindVm(id)) ?? throw HostErrors.VmIdNotFound(id)));
+
     /// <summary>Finds the VM by name and reconciles it with its worker process.</summary>
     private VmRecord Load(string name) =>
         Reconcile(_store.Transact(tx => tx.FindVm(name)) ?? throw HostErrors.VmNotFound(name));

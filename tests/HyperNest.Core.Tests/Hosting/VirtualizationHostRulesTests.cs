@@ -26,6 +26,19 @@ public sealed class VirtualizationHostRulesTests : IDisposable
     }
 
     [Fact]
+    public void GetVm_ById_FindsThatVm_AndAnUnknownIdIsHyperVsNotFound()
+    {
+        var web = NewVm("web1");
+        NewVm("db1");
+
+        Assert.Equal("web1", Host.GetVm(web.Id).Name);
+        var missing = Guid.NewGuid();
+        var error = Assert.Throws<HostException>(() => Host.GetVm(missing));
+        Assert.Equal("InvalidParameter", error.ErrorId);
+        Assert.Contains($"unable to find a virtual machine with ID {missing}", error.Message);
+    }
+
+    [Fact]
     public void NewVm_DuplicateNameInOtherCase_IsRefusedAndStateUnchanged()
     {
         var first = NewVm("web1");

@@ -34,23 +34,26 @@ public sealed class GetVhdCommand : HyperNestCmdlet
         }
     }
 
-    private List<string> DrivePaths()
+    /// <summary>The disk paths of each VM's hard drives; an unknown id is its own error and the others go on.</summary>
+    private IEnumerable<string> DrivePaths()
     {
-        var paths = new List<string>();
-        var vms = Virtualization.GetVms();
         foreach (var id in VMId)
         {
-            if (vms.FirstOrDefault(vm => vm.Id == id) is not { } vm)
+            IReadOnlyList<Model.VmHardDiskDrive> drives;
+            try
             {
-                WriteError(CreateError(
-                    $"Hyper-V was unable to find a virtual machine with ID {id}. Get-VM | Select-Object Name, VMId lists them.",
-                    ErrorCategory.InvalidArgument, "InvalidParameter", id.ToString()));
+                drives = Virtualization.GetVmHardDiskDrives(Virtualization.GetVm(id).Name);
+            }
+            catch (HostException ex)
+            {
+                WriteError(ex);
                 continue;
             }
 
-            paths.AddRange(Virtualization.GetVmHardDiskDrives(vm.Name).Select(drive => drive.Path));
+            foreach (var drive in drives)
+            {
+                yield return drive.Path;
+            }
         }
-
-        return paths;
     }
 }

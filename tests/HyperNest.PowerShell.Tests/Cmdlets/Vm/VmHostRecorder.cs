@@ -27,7 +27,9 @@ public class VmHostRecorder : RecordingHost
     protected override object? Answer(string name, object?[] a) => name switch
     {
         nameof(IVirtualizationHost.GetVms) => Vms,
-        nameof(IVirtualizationHost.GetVm) => FindVm((string)a[0]!),
+        nameof(IVirtualizationHost.GetVm) => a[0] is Guid id
+            ? Vms.Find(v => v.Id == id) ?? throw new HostException($"Hyper-V was unable to find a virtual machine with ID {id}.", ErrorCategory.InvalidArgument, "InvalidParameter", id.ToString())
+            : FindVm((string)a[0]!),
         nameof(IVirtualizationHost.RemoveVm) => null,
         nameof(IVirtualizationHost.GetVmHardDiskDrives) => new List<VmHardDiskDrive>
         {
