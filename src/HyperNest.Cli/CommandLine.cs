@@ -1,5 +1,6 @@
 using System.Management.Automation.Runspaces;
 using HyperNest.Hosting;
+using HyperNest.Remoting;
 using HyperNest.PowerShell.Hosting;
 using Microsoft.PowerShell;
 
@@ -8,7 +9,8 @@ namespace HyperNest.Cli;
 /// <summary>
 /// The hypernest executable: PowerShell 7's own console host (pwsh's parameters: -c/-Command, -File
 /// script.ps1 args…, -NoProfile, interactive prompt with history and tab completion) with the HyperNest
-/// module imported. One flag is ours: -RestoreNetwork, the boot hook, which needs no PowerShell at all.
+/// module imported. Two flags are ours and need no PowerShell engine: -RestoreNetwork, the boot hook, and
+/// -PowerShellDirectEndpoint, the guest's end of PowerShell Direct.
 /// </summary>
 internal static class CommandLine
 {
@@ -22,8 +24,15 @@ internal static class CommandLine
                 return RestoreNetwork(HostFactory.CreateDefault, Console.Error);
             }
 
-            Console.Error.WriteLine($"hypernest: '{string.Join(' ', args)}' is not understood: -RestoreNetwork takes no arguments.");
-            return 2;
+            return Usage($"'{string.Join(' ', args)}' is not understood: -RestoreNetwork takes no arguments.");
+        }
+
+        // The guest's PowerShell Direct endpoint (started by init): a relay that itself needs no engine.
+        if (args.Length > 0 && args[0].Equals("-PowerShellDirectEndpoint", StringComparison.OrdinalIgnoreCase))
+        {
+            return args.Length == 2
+                ? ServePowerShellDirect(args[1])
+                : Usage($"'{string.Join(' ', args)}' is not understood: -PowerShellDirectEndpoint takes the port's path (or - for stdin and stdout).");
         }
 
         if (DocumentPlaceholders.ScriptOf(args) is { } script && DocumentPlaceholders.Find(script) is { } placeholder)
@@ -34,7 +43,31 @@ internal static class CommandLine
 
         PlainTextWhenRedirected();
         NoTelemetryOrUpdateCheck();
+        SessionServerWarmUp.RunIfSessionServer(args);
         return ConsoleShell.Start(CreateSessionState(), Banner, Help, args);
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine("hypernest: " + message);
+        return 2;
+    }
+
+    /// <summary>
+    /// hypernest -PowerShellDirectEndpoint &lt;port&gt;: serves PowerShell Direct sessions on the guest's virtio-serial
+    /// port until killed; with "-", on stdin and stdout once (how tests drive it without a VM).
+    /// </summary>
+    private static int ServePowerShellDirect(string port)
+    {
+        if (port != "-")
+        {
+            return PowerShellDirectEndpoint.Run(port, Console.Error);
+        }
+
+        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
+        using var stdio = new DuplexStream(Console.OpenStandardInput(), Console.OpenStandardOutput());
+        new PowerShellDirectEndpoint(stdio, Console.Error, () => SessionServer.Start(executable)).Serve(CancellationToken.None, untilEnd: true);
+        return 0;
     }
 
     /// <summary>PowerShell's default session (built-in cmdlets, formats, types) with HyperNest imported.</summary>

@@ -4,38 +4,134 @@
 # HyperNest's Invoke-Netsh (the DNS subset of netsh's grammar).
 Set-Alias -Name netsh -Value Invoke-Netsh
 
-# Invoke-Command -VMName (PowerShell Direct). PowerShell's own Invoke-Command has the VMName/VMId
-# parameter sets, but on Linux they need Hyper-V's sockets and a credential. This proxy keeps every
-# parameter set of the real cmdlet and sends only the VM ones to HyperNest's Invoke-VMCommand; -ComputerName,
-# -Session, -HostName and plain local script blocks still reach Microsoft.PowerShell.Core\Invoke-Command.
-$coreInvokeCommand = Get-Command -Name Invoke-Command -Module Microsoft.PowerShell.Core -CommandType Cmdlet
-$metadata = [System.Management.Automation.CommandMetadata]::new($coreInvokeCommand)
-foreach ($set in 'VMName', 'VMId', 'FilePathVMName', 'FilePathVMId') {
-    # Hyper-V signs in to the guest; HyperNest's guest agent needs no account (see Invoke-VMCommand).
-    $metadata.Parameters['Credential'].ParameterSets[$set].IsMandatory = $false
-}
+# PowerShell Direct: Invoke-Command, New-PSSession and Enter-PSSession with -VMName, -VMId or -VM. PowerShell's
+# own cmdlets have the VMName/VMId parameter sets, but on Linux they need Hyper-V's sockets. These proxies keep
+# every parameter set of the real cmdlet (so help, completion and every other use stay PowerShell's), add -VM
+# sets beside the VMName ones, and turn a VM set into a PowerShell Direct session (New-VMPSSession) that the
+# real cmdlet then uses as -Session. -Credential is optional, unlike on Hyper-V: the guest needs no sign-in.
+function New-PowerShellDirectProxy([string] $Name, [string[]] $VmNameSets, [string] $Body) {
+    $core = Get-Command -Name $Name -Module Microsoft.PowerShell.Core -CommandType Cmdlet
+    $metadata = [System.Management.Automation.CommandMetadata]::new($core)
+    foreach ($set in $VmNameSets + ($VmNameSets -replace 'VMName$', 'VMId')) {
+        $metadata.Parameters['Credential'].ParameterSets[$set].IsMandatory = $false
+    }
 
-# .ExternalHelp: the proxy's help is in the module's MAML file (en-US/), written by scripts/help/Build-Help.ps1.
-$proxyBody = @"
+    # Every parameter of a VMName set is in the matching VM set too (VMName itself excepted); -VM is added.
+    $parameters = [System.Management.Automation.ProxyCommand]::GetParamBlock($metadata) -split '(?<=\}),\r?\n\r?\n'
+    $parameters = foreach ($parameter in $parameters) {
+        if ($parameter -match '\$\{VMName\}') { $parameter; continue }
+        ($parameter -split '\r?\n' | ForEach-Object {
+            $_
+            foreach ($set in $VmNameSets) {
+                if ($_ -match "ParameterSetName='$set'") { $_ -replace "ParameterSetName='$set'", "ParameterSetName='$($set -replace 'VMName$', 'VM')'" }
+            }
+        }) -join "`n"
+    }
+    $vmParameter = ($VmNameSets | ForEach-Object { "    [Parameter(ParameterSetName='$($_ -replace 'VMName$', 'VM')', Mandatory=`$true, Position=0)]" }) -join "`n"
+    $parameters = @($parameters) + "$vmParameter`n    [ValidateNotNullOrEmpty()]`n    [HyperNest.Model.VirtualMachine[]]`n    `${VM}"
+    $proxy = @"
 # .ExternalHelp HyperNest.PowerShell.dll-Help.xml
 $([System.Management.Automation.ProxyCommand]::GetCmdletBindingAttribute($metadata))
-param($([System.Management.Automation.ProxyCommand]::GetParamBlock($metadata)))
-begin {
-    `$target = if (`$PSCmdlet.ParameterSetName -in 'VMName', 'VMId', 'FilePathVMName', 'FilePathVMId') {
-        Get-Command -Name Invoke-VMCommand -Module HyperNest -CommandType Cmdlet
-    } else {
-        Get-Command -Name Invoke-Command -Module Microsoft.PowerShell.Core -CommandType Cmdlet
-    }
-    `$wrapped = { & `$target @PSBoundParameters }
-    `$steppable = `$wrapped.GetSteppablePipeline(`$MyInvocation.CommandOrigin)
-    `$steppable.Begin(`$PSCmdlet)
-}
-process { if (`$null -ne `$steppable) { `$steppable.Process(`$_) } }
-end { if (`$null -ne `$steppable) { `$steppable.End() } }
-clean { if (`$null -ne `$steppable) { `$steppable.Clean() } }
+param($($parameters -join ",`n`n"))
+$Body
 "@
-New-Item -Path Function:\Invoke-Command -Value ([scriptblock]::Create($proxyBody)) -Force | Out-Null
-Remove-Variable -Name coreInvokeCommand, metadata, set, proxyBody
+    # script: the module's scope (a plain Function:\ path would define it in this function's own scope).
+    Set-Item -Path "Function:script:$Name" -Value ([scriptblock]::Create($proxy))
+}
+
+# Takes the VM parameters out of a proxy's bound parameters into $direct, for New-VMPSSession. Hyper-V's
+# -ConfigurationName picks an endpoint configuration in the guest; HyperNest's guests have one, so it is refused.
+$takeVmParameters = @'
+        if ($PSBoundParameters.ContainsKey('ConfigurationName')) {
+            throw [System.Management.Automation.PSArgumentException]::new(
+                "HyperNest's guests have one PowerShell Direct endpoint, so -ConfigurationName '$ConfigurationName' cannot be chosen: leave it out.", 'ConfigurationName')
+        }
+        $direct = @{}
+        foreach ($parameterName in 'VMName', 'VMId', 'VM', 'Credential') {
+            if ($PSBoundParameters.ContainsKey($parameterName)) {
+                $direct[$parameterName] = $PSBoundParameters[$parameterName]
+                [void]$PSBoundParameters.Remove($parameterName)
+            }
+        }
+'@
+
+# Opens the sessions into $opened. New-VMPSSession runs as a pipeline of its own, whose refusals this proxy then
+# writes as its own errors (under the caller's -ErrorAction): called directly, they would not set the caller's $? (an advanced function's
+# nested errors do not), and through -ErrorVariable they would be counted twice.
+$openSessions = @'
+        $opener = [powershell]::Create([System.Management.Automation.RunspaceMode]::CurrentRunspace)
+        try {
+            $opened = @($opener.AddCommand('HyperNest\New-VMPSSession').AddParameters($direct).AddParameter('ErrorAction', 'Continue').Invoke())
+            foreach ($failure in $opener.Streams.Error) { $PSCmdlet.WriteError($failure) }
+        } finally { $opener.Dispose() }
+'@
+
+New-PowerShellDirectProxy -Name Invoke-Command -VmNameSets VMName, FilePathVMName -Body (@'
+begin {
+    $sessions = $null
+    if ($PSCmdlet.ParameterSetName -match 'VM(Name|Id)?$') {
+#VM-PARAMETERS#
+#OPEN-SESSIONS#
+        $sessions = $opened
+        if ($sessions.Count -eq 0) { return }
+        $PSBoundParameters['Session'] = $sessions
+    }
+    $core = Get-Command -Name Invoke-Command -Module Microsoft.PowerShell.Core -CommandType Cmdlet
+    $steppable = { & $core @PSBoundParameters }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+    $steppable.Begin($PSCmdlet)
+}
+process { if ($null -ne $steppable) { $steppable.Process($_) } }
+end {
+    try { if ($null -ne $steppable) { $steppable.End() } }
+    finally { if ($sessions -and -not $AsJob) { Remove-PSSession -Session $sessions } }
+}
+clean {
+    if ($null -ne $steppable) { $steppable.Clean() }
+    if ($sessions -and -not $AsJob) { Remove-PSSession -Session $sessions -ErrorAction Ignore }
+}
+'@).Replace('#VM-PARAMETERS#', $takeVmParameters).Replace('#OPEN-SESSIONS#', $openSessions)
+
+New-PowerShellDirectProxy -Name New-PSSession -VmNameSets VMName -Body (@'
+begin {
+    if ($PSCmdlet.ParameterSetName -match 'VM(Name|Id)?$') {
+#VM-PARAMETERS#
+        if ($PSBoundParameters.Remove('Name')) { $direct['SessionName'] = $Name }
+        $steppable = { HyperNest\New-VMPSSession @direct }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+    } else {
+        $core = Get-Command -Name New-PSSession -Module Microsoft.PowerShell.Core -CommandType Cmdlet
+        $steppable = { & $core @PSBoundParameters }.GetSteppablePipeline($MyInvocation.CommandOrigin)
+    }
+    $steppable.Begin($PSCmdlet)
+}
+process { $steppable.Process($_) }
+end { $steppable.End() }
+clean { if ($null -ne $steppable) { $steppable.Clean() } }
+'@).Replace('#VM-PARAMETERS#', $takeVmParameters).Replace('#OPEN-SESSIONS#', $openSessions)
+
+New-PowerShellDirectProxy -Name Enter-PSSession -VmNameSets VMName -Body (@'
+begin {
+    if ($PSCmdlet.ParameterSetName -match 'VM(Name|Id)?$') {
+#VM-PARAMETERS#
+#OPEN-SESSIONS#
+        if ($opened.Count -gt 1) {
+            Remove-PSSession -Session $opened
+            $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new(
+                [System.ArgumentException]::new("Enter-PSSession enters one virtual machine, and $($opened.Count) matched: name one."),
+                'MoreThanOneVirtualMachine', 'InvalidArgument', $null))
+        }
+        if ($opened.Count -eq 0) { return }
+        # As Enter-PSSession -ComputerName does with the session it opens itself: exit closes it.
+        $closeOnExit = $opened[0].Runspace.GetType().GetProperty('ShouldCloseOnPop', [System.Reflection.BindingFlags]'Instance, NonPublic')
+        if ($closeOnExit) { $closeOnExit.SetValue($opened[0].Runspace, $true) }
+        $PSBoundParameters['Session'] = $opened[0]
+    }
+    $core = Get-Command -Name Enter-PSSession -Module Microsoft.PowerShell.Core -CommandType Cmdlet
+    & $core @PSBoundParameters
+}
+'@).Replace('#VM-PARAMETERS#', $takeVmParameters).Replace('#OPEN-SESSIONS#', $openSessions)
+
+Remove-Item -Path Function:\New-PowerShellDirectProxy
+Remove-Variable -Name takeVmParameters, openSessions
 
 # Tab completion of the names of VMs and switches that exist (as Hyper-V's module completes them).
 $completeVmName = {
@@ -61,4 +157,4 @@ Register-ArgumentCompleter -CommandName $vmNameCommands -ParameterName Name -Scr
 Register-ArgumentCompleter -CommandName 'Get-VMSwitch', 'Remove-VMSwitch', 'Rename-VMSwitch' -ParameterName Name -ScriptBlock $completeSwitchName
 Remove-Variable -Name completeVmName, completeSwitchName, vmNameCommands
 
-Export-ModuleMember -Function Invoke-Command -Alias netsh
+Export-ModuleMember -Function Invoke-Command, New-PSSession, Enter-PSSession -Alias netsh

@@ -74,10 +74,10 @@ public sealed class DriveTests(ITestOutputHelper output) : IDisposable
 
     private string Guest(string vm, string script)
     {
-        var result = _lab.Host.InvokeCommand(vm, script, TimeSpan.FromMinutes(2));
-        output.WriteLine($"guest> {script}\n{result.StandardOutput}{result.StandardError}");
-        Assert.True(result.Succeeded, result.StandardError);
-        return result.StandardOutput;
+        // One PowerShell Direct session for every look into the guest (the polls below make many).
+        var text = _lab.Run($"if (-not $global:guest) {{ $global:guest = New-PSSession -VMName {vm} }}; Invoke-Command -Session $global:guest -ScriptBlock {{ {script} }}");
+        output.WriteLine($"guest> {script}\n{text}");
+        return text;
     }
 
     /// <summary>Hot-plug events reach the guest's SCSI layer asynchronously: list its disks until the condition holds (30 s at most).</summary>

@@ -21,11 +21,16 @@ internal static class GuestErrors
         $"The guest agent of virtual machine '{name}' refused {what}: {agentMessage}",
         ErrorCategory.InvalidOperation, AgentRefusedId, name, inner);
 
-    public static HostException NoGuestShell(string name, string shellPath, HostException inner) => new(
-        $"Virtual machine '{name}' has no HyperNest shell at {shellPath}, which runs Invoke-Command's script inside the guest. " +
-        "HyperNest reaches guests on a read-only integration disk that the host attaches at Start-VM and HyperNest's images (Get-VMImage) mount: " +
-        $"install HyperNest on the host (./run.sh), then restart the virtual machine. The guest agent said: {inner.Message}",
-        ErrorCategory.NotInstalled, "GuestShellMissing", name, inner);
+    public static HostException NoPowerShellEndpoint(string name) => new(
+        $"Cannot connect to virtual machine '{name}' with PowerShell Direct: no PowerShell endpoint runs in the guest yet. " +
+        "HyperNest's images start it at boot from the read-only integration disk the host attaches at Start-VM (Hyper-V's integration services): " +
+        $"wait for the guest (Wait-VM '{name}' -For Heartbeat), and for a VM started by an older HyperNest or from another image, restart it with this HyperNest (./run.sh installs it). " +
+        $"Get-VMConsole -VMName '{name}' shows the guest's boot.",
+        ErrorCategory.ResourceUnavailable, "PowerShellDirectEndpointNotRunning", name);
+
+    public static HostException PowerShellDirectUnreachable(string name, Exception inner) => new(
+        $"Cannot connect to virtual machine '{name}' with PowerShell Direct ({inner.Message}). Is it still running? Get-VM '{name}' tells.",
+        ErrorCategory.ConnectionError, "PowerShellDirectUnreachable", name, inner);
 
     public static HostException TimedOut(string name, string what, TimeSpan timeout, Exception inner) => new(
         $"{what} in virtual machine '{name}' did not finish within {timeout.TotalSeconds:0.#} seconds ({inner.Message}). The guest program may still be running.",

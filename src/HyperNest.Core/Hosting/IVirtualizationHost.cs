@@ -120,10 +120,10 @@ public interface IVirtualizationHost : IDisposable
     VmFirmware SetVmFirmware(string vmName, SetFirmwareRequest request);
 
     /// <summary>
-    /// Runs HyperNest's shell inside a Running guest (Invoke-Command -VMName: PowerShell Direct over the
-    /// guest agent); the script's output comes back. Refused when the VM is not running or its agent does not answer.
+    /// PowerShell Direct into a Running VM (Invoke-Command -VMName, New-PSSession -VMName): the VM's name and
+    /// id, and how to connect to the PowerShell endpoint in the guest. Refused when the VM is not running.
     /// </summary>
-    GuestCommandResult InvokeCommand(string vmName, string script, TimeSpan timeout, CancellationToken cancellationToken = default);
+    PowerShellDirectTarget GetPowerShellDirectTarget(string vmName);
 
     /// <summary>Copies a host file into a Running guest (Copy-VMFile -FileSource Host).</summary>
     void CopyFileToGuest(string vmName, string sourcePath, string destinationPath, bool createFullPath, bool force, CancellationToken cancellationToken = default);

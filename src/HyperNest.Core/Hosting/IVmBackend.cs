@@ -79,6 +79,12 @@ public interface IVmBackend
     /// <summary>Runs a program inside the guest through the guest agent and waits for it.</summary>
     GuestCommandResult GuestExecute(VmRecord vm, string path, IReadOnlyList<string> arguments, byte[]? standardInput, TimeSpan timeout, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Connects to the VM's PowerShell Direct port; null when no guest program has the port open (no endpoint
+    /// runs in the guest), or the worker has no such port (started by an older HyperNest).
+    /// </summary>
+    Stream? ConnectPowerShellDirect(VmRecord vm);
+
     /// <summary>Sets the guest's clock to <paramref name="time"/> through the guest agent (guest-set-time); throws when the agent refuses or is silent.</summary>
     void SetGuestTime(VmRecord vm, DateTimeOffset time);
 

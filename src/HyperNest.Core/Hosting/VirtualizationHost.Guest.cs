@@ -4,15 +4,11 @@ using HyperNest.State;
 namespace HyperNest.Hosting;
 
 /// <summary>
-/// Running commands in guests and copying files into them (PowerShell Direct, Copy-VMFile), both over the
-/// guest agent. Both need a Running VM whose agent answers, as Hyper-V needs a running VM with its
-/// integration services up.
+/// PowerShell Direct (a PowerShell session into the guest over its own virtio-serial port) and copying files
+/// into guests over the guest agent (Copy-VMFile). Both need a Running VM, as on Hyper-V.
 /// </summary>
 public sealed partial class VirtualizationHost
 {
-    /// <summary>Where guests find HyperNest's shell (a link into the mounted integration disk); Invoke-Command runs `hypernest -c script` there.</summary>
-    public const string GuestShellPath = Images.GuestContract.HyperNestCommand;
-
     private const string GuestPosixShell = "/bin/sh";
 
     /// <summary>One round trip tells what a guest path is: prints dir, file, absent (parent exists) or noparent.</summary>
@@ -27,27 +23,28 @@ public sealed partial class VirtualizationHost
 
     private const string CreateFileAndFoldersScript = "mkdir -p \"$(dirname \"$1\")\" && : > \"$1\"";
 
-    /// <summary>
-    /// The guest's hypernest is pwsh: no profile (nobody's session is being started) and no prompts (a
-    /// Read-Host or a missing mandatory parameter fails at once instead of waiting on an agent's stdin).
-    /// </summary>
-    internal static IReadOnlyList<string> GuestShellArguments(string script) => ["-NoProfile", "-NonInteractive", "-Command", script];
-
     private static readonly TimeSpan AgentContactTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan GuestStepTimeout = TimeSpan.FromMinutes(2);
 
-    public GuestCommandResult InvokeCommand(string vmName, string script, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public PowerShellDirectTarget GetPowerShellDirectTarget(string vmName)
     {
-        var vm = LoadWithGuestContact(vmName);
-        try
+        var vm = Load(vmName);
+        if (vm.State != VmState.Running)
         {
-            return Execute(vm, GuestShellPath, GuestShellArguments(script), timeout, "The script", cancellationToken);
+            throw GuestErrors.NotRunning(vm.Name, vm.State);
         }
-        catch (HostException ex) when (ex.ErrorId == GuestErrors.AgentRefusedId)
+
+        return new PowerShellDirectTarget(vm.Name, vm.Id, () =>
         {
-            // qemu-ga answers a missing program with an error (GLib's spawn failure), not with exit code 127.
-            throw GuestErrors.NoGuestShell(vm.Name, GuestShellPath, ex);
-        }
+            try
+            {
+                return _backend.ConnectPowerShellDirect(vm) ?? throw GuestErrors.NoPowerShellEndpoint(vm.Name);
+            }
+            catch (Exception ex) when (ex is IOException or TimeoutException or System.Net.Sockets.SocketException or Qemu.Qmp.QmpException or Qemu.Qmp.QmpConnectionClosedException)
+            {
+                throw GuestErrors.PowerShellDirectUnreachable(vm.Name, ex);
+            }
+        });
     }
 
     public void CopyFileToGuest(string vmName, string sourcePath, string destinationPath, bool createFullPath, bool force, CancellationToken cancellationToken = default)

@@ -7,7 +7,8 @@ namespace HyperNest.Images;
 /// <item>direct kernel boot: -kernel VmImage.KernelPath (or PvhKernelPath with SeaBIOS) -initrd InitrdPath -append KernelCommandLine;</item>
 /// <item>the root disk (a qcow2 overlay of DiskPath) as the first virtio-blk-pci device, which the guest sees as /dev/vda;</item>
 /// <item>a serial port (ttyS0, e.g. -serial file:console.log) for the console;</item>
-/// <item>-device virtio-serial plus -device virtserialport,name=<see cref="AgentPortName"/> for the guest agent;</item>
+/// <item>-device virtio-serial plus -device virtserialport,name=<see cref="AgentPortName"/> for the guest agent,
+/// and a second port named <see cref="PowerShellDirectPortName"/> for PowerShell Direct;</item>
 /// <item>ACPI left on: QMP system_powerdown presses the power button and the guest powers off in ~2.5 s;</item>
 /// <item>HyperNest itself on a read-only virtio-blk disk with serial <see cref="IntegrationDiskSerial"/>, after every other
 /// device, which the guest mounts at <see cref="IntegrationMountPoint"/> (Hyper-V's integration services).</item>
@@ -20,6 +21,12 @@ public static class GuestContract
 {
     /// <summary>The virtio-serial port name qemu-ga listens on inside the guest.</summary>
     public const string AgentPortName = "org.qemu.guest_agent.0";
+
+    /// <summary>
+    /// The virtio-serial port of PowerShell Direct: the guest's endpoint (hypernest -PowerShellDirectEndpoint,
+    /// started by init) serves PowerShell sessions on it; the host reaches it through QEMU's socket.
+    /// </summary>
+    public const string PowerShellDirectPortName = "org.hypernest.powershell-direct.0";
 
     /// <summary>The guest console device named in the kernel command line.</summary>
     public const string ConsoleDevice = "ttyS0";

@@ -14,6 +14,7 @@ internal static class TinyGuestScripts
         # busybox init: hypernest tiny guest
         ::sysinit:/etc/hypernest/rc.sysinit
         ::respawn:/etc/hypernest/guest-agent
+        ::respawn:/etc/hypernest/powershell-direct
         ::respawn:/bin/busybox acpid -f -c /etc/acpi
         ::shutdown:/etc/hypernest/rc.shutdown
         """ + "\n";
@@ -125,6 +126,32 @@ internal static class TinyGuestScripts
         done
         echo "hypernest-tiny: starting guest agent"
         exec /usr/sbin/qemu-ga --method=virtio-serial --path="$port"
+        """ + "\n";
+
+    /// <summary>
+    /// /etc/hypernest/powershell-direct: the PowerShell Direct endpoint (respawned by init). It starts beside
+    /// the agent, after rc.sysinit mounted HyperNest, so it never delays the heartbeat's agent; and
+    /// nice, so its first spare PowerShell server takes what CPU the rest of the boot leaves.
+    /// </summary>
+    public const string PowerShellDirect = $$"""
+        #!/bin/busybox sh
+        # Respawned by init: serves PowerShell Direct sessions over the virtio-serial port named by the host.
+        port=/dev/virtio-ports/{{GuestContract.PowerShellDirectPortName}}
+        if [ ! -x {{GuestContract.HyperNestCommand}} ]; then
+            echo "hypernest-guest: no HyperNest in this guest, so no PowerShell Direct (no integration disk)"
+            exec sleep 2147483647
+        fi
+        tries=0
+        while [ ! -e "$port" ]; do
+            /etc/hypernest/virtio-port-links
+            tries=$((tries + 1))
+            if [ "$tries" -eq 50 ]; then
+                echo "hypernest-guest: no PowerShell Direct port $port (a VM started by an older HyperNest); restart the VM"
+                exec sleep 2147483647
+            fi
+            sleep 0.2
+        done
+        exec nice -n 5 {{GuestContract.HyperNestCommand}} -PowerShellDirectEndpoint "$port" </dev/null
         """ + "\n";
 
     /// <summary>/etc/hypernest/rc.shutdown: stops everything and makes the root read-only.</summary>

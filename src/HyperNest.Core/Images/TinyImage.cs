@@ -60,6 +60,7 @@ public static class TinyImage
             new("/etc/hypernest/virtio-port-links", TinyGuestScripts.VirtioPortLinks, Executable),
             new("/etc/hypernest/mount-integration-disk", TinyGuestScripts.MountIntegrationDisk, Executable),
             new("/etc/hypernest/guest-agent", TinyGuestScripts.GuestAgent, Executable),
+            new("/etc/hypernest/powershell-direct", TinyGuestScripts.PowerShellDirect, Executable),
             new("/etc/hypernest/rc.shutdown", TinyGuestScripts.SystemShutdown, Executable),
             new("/etc/acpi/PWRF/00000080", TinyGuestScripts.PowerButtonAction, Executable),
             new("/sbin/shutdown", TinyGuestScripts.ShutdownCommand, Executable),

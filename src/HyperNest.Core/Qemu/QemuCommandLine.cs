@@ -16,6 +16,7 @@ public static class QemuCommandLine
     public const string OvmfCodeNode = "hn-ovmf-code";
     public const string OvmfVarsNode = "hn-ovmf-vars";
     public const string GuestAgentChardev = "hn-qga";
+    public const string PowerShellDirectChardev = "hn-psdirect";
     public const string SerialChardev = "hn-serial0";
     public const string VirtioSerialBus = "hn-vserial";
 
@@ -101,6 +102,8 @@ public static class QemuCommandLine
             "-chardev", "socket,id=" + GuestAgentChardev + ",path=" + runtime.GuestAgentSocket + ",server=on,wait=off",
             "-device", "virtio-serial-pci,id=" + VirtioSerialBus,
             "-device", "virtserialport,bus=" + VirtioSerialBus + ".0,chardev=" + GuestAgentChardev + ",name=" + GuestAgentPortName,
+            "-chardev", "socket,id=" + PowerShellDirectChardev + ",path=" + runtime.PowerShellDirectSocket + ",server=on,wait=off",
+            "-device", "virtserialport,bus=" + VirtioSerialBus + ".0,chardev=" + PowerShellDirectChardev + ",name=" + Images.GuestContract.PowerShellDirectPortName,
             // Entropy for the guest kernel's early boot (otherwise getrandom() can stall under TCG).
             "-device", "virtio-rng-pci",
             // Hyper-V's SCSI controller 0, present even without SCSI drives so disks can be hot-plugged onto it.
@@ -185,6 +188,7 @@ public static class QemuCommandLine
         var runtime = spec.Runtime;
         QemuArgumentSafety.RequireSocketPath(runtime.QmpSocket, "QMP socket path");
         QemuArgumentSafety.RequireSocketPath(runtime.GuestAgentSocket, "guest agent socket path");
+        QemuArgumentSafety.RequireSocketPath(runtime.PowerShellDirectSocket, "PowerShell Direct socket path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.SerialLog, "serial log path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.PidFile, "pid file path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.QemuLog, "QEMU log path");

@@ -6,6 +6,9 @@ namespace HyperNest.Qemu;
 /// </summary>
 public sealed record QemuRuntimePaths(string Directory, string QmpSocket, string GuestAgentSocket, string SerialLog, string PidFile, string QemuLog)
 {
+    /// <summary>QEMU's socket for the VM's PowerShell Direct port (see <see cref="Images.GuestContract.PowerShellDirectPortName"/>).</summary>
+    public string PowerShellDirectSocket => Path.Combine(Directory, "psdirect.sock");
+
     public static QemuRuntimePaths ForVm(string runtimeRoot, Guid vmId)
     {
         var directory = Path.Combine(runtimeRoot, vmId.ToString("D"));
@@ -28,7 +31,7 @@ public sealed record QemuRuntimePaths(string Directory, string QmpSocket, string
 
         System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.SetUnixFileMode(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        foreach (var stale in new[] { QmpSocket, GuestAgentSocket, PidFile, QemuLog })
+        foreach (var stale in new[] { QmpSocket, GuestAgentSocket, PowerShellDirectSocket, PidFile, QemuLog })
         {
             File.Delete(stale);
         }

@@ -34,6 +34,26 @@ public sealed partial class QemuVmBackend
         return new GuestCommandResult(exitCode, Encoding.UTF8.GetString(status.StandardOutput), error);
     }
 
+    public Stream? ConnectPowerShellDirect(VmRecord vm)
+    {
+        if (WithQmp(vm, qmp => qmp.IsChardevFrontendOpenAsync(QemuCommandLine.PowerShellDirectChardev)) != true)
+        {
+            return null;
+        }
+
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(Runtime(vm).PowerShellDirectSocket));
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     public void SetGuestTime(VmRecord vm, DateTimeOffset time) =>
         WithGuestAgent(vm, "the guest's clock", async agent =>
         {

@@ -136,6 +136,14 @@ internal sealed class FakeVmBackend : IVmBackend
         return GuestProgram(path, arguments);
     }
 
+    /// <summary>What ConnectPowerShellDirect gives: the guest's endpoint, or null when none runs.</summary>
+    public Stream? PowerShellDirectPort { get; set; }
+
+    /// <summary>Thrown by ConnectPowerShellDirect when set (the VM's socket is gone).</summary>
+    public Exception? PowerShellDirectFailure { get; set; }
+
+    public Stream? ConnectPowerShellDirect(VmRecord vm) => PowerShellDirectFailure is { } failure ? throw failure : PowerShellDirectPort;
+
     public void GuestWriteFile(VmRecord vm, string guestPath, Stream content, CancellationToken cancellationToken)
     {
         using var copy = new MemoryStream();

@@ -6,7 +6,6 @@ namespace HyperNest.Core.Tests.Hosting;
 
 public sealed class GuestCommandRulesTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
     private readonly HostFixture _fixture = new();
     private readonly string _source;
 
@@ -33,90 +32,52 @@ public sealed class GuestCommandRulesTests : IDisposable
     }
 
     [Fact]
-    public void InvokeCommand_Running_RunsTheGuestsHyperNestShellWithTheScript()
+    public void PowerShellDirect_Running_TargetsThatVmAndConnectsToItsEndpoint()
     {
         RunningVm();
-        Backend.GuestProgram = (_, _) => new GuestCommandResult(0, "Name State\n", "");
+        using var endpoint = new MemoryStream();
+        Backend.PowerShellDirectPort = endpoint;
 
-        var result = Host.InvokeCommand("L1", "Get-VM | Format-Table Name,State", Timeout);
+        var target = Host.GetPowerShellDirectTarget("L1");
 
-        Assert.Equal("Name State\n", result.StandardOutput);
-        var call = Assert.Single(Backend.GuestExecutions);
-        Assert.Equal("/usr/local/bin/hypernest", call.Path);
-        Assert.Equal(["-NoProfile", "-NonInteractive", "-Command", "Get-VM | Format-Table Name,State"], call.Arguments);
+        Assert.Equal(("l1", Host.GetVm("l1").Id), (target.VmName, target.VmId));
+        Assert.Same(endpoint, target.Connect());
     }
 
     [Fact]
-    public void InvokeCommand_VmOff_IsRefusedAndNothingRuns()
+    public void PowerShellDirect_VmOff_IsRefusedAsHyperVDoes()
     {
         Host.NewVm(new NewVmRequest { Name = "l1", NoVhd = true });
 
-        var error = Assert.Throws<HostException>(() => Host.InvokeCommand("l1", "hostname", Timeout));
+        var error = Assert.Throws<HostException>(() => Host.GetPowerShellDirectTarget("l1"));
 
         Assert.Equal("VMNotRunning", error.ErrorId);
         Assert.Contains("The virtual machine 'l1' is not in running state", error.Message);
-        Assert.Empty(Backend.GuestExecutions);
     }
 
     [Fact]
-    public void InvokeCommand_AgentSilent_IsRefusedWithHeartbeatAdviceAndNothingRuns()
+    public void PowerShellDirect_NoEndpointInTheGuest_SaysWhyAndWhatToDo()
     {
         RunningVm();
-        Backend.AgentAnswers = false;
+        Backend.PowerShellDirectPort = null;
 
-        var error = Assert.Throws<HostException>(() => Host.InvokeCommand("l1", "hostname", Timeout));
+        var error = Assert.Throws<HostException>(() => Host.GetPowerShellDirectTarget("l1").Connect());
 
-        Assert.Equal("GuestAgentNotResponding", error.ErrorId);
-        Assert.Contains("guest agent of virtual machine 'l1' does not answer", error.Message);
+        Assert.Equal("PowerShellDirectEndpointNotRunning", error.ErrorId);
+        Assert.Contains("no PowerShell endpoint runs in the guest", error.Message);
         Assert.Contains("Wait-VM 'l1' -For Heartbeat", error.Message);
-        Assert.Empty(Backend.GuestExecutions);
     }
 
     [Fact]
-    public void InvokeCommand_ScriptFails_ReturnsItsExitCodeAndErrorOutput()
+    public void PowerShellDirect_VmGoneWhileConnecting_IsAConnectionError()
     {
         RunningVm();
-        Backend.GuestProgram = (_, _) => new GuestCommandResult(3, "partial\n", "Get-VM : not found\n");
+        Backend.PowerShellDirectFailure = new IOException("Connection refused");
 
-        var result = Host.InvokeCommand("l1", "Get-VM nope", Timeout);
+        var error = Assert.Throws<HostException>(() => Host.GetPowerShellDirectTarget("l1").Connect());
 
-        Assert.False(result.Succeeded);
-        Assert.Equal(3, result.ExitCode);
-        Assert.Equal("Get-VM : not found\n", result.StandardError);
-    }
-
-    [Fact]
-    public void InvokeCommand_GuestHasNoHyperNestShell_SaysSo()
-    {
-        RunningVm();
-        Backend.GuestProgram = (path, _) => throw GuestErrors.AgentRefused("l1", "guest-exec for " + path, "Failed to execute child process (No such file or directory)", new InvalidOperationException());
-
-        var error = Assert.Throws<HostException>(() => Host.InvokeCommand("l1", "hostname", Timeout));
-
-        Assert.Equal("GuestShellMissing", error.ErrorId);
-        Assert.Contains("no HyperNest shell at /usr/local/bin/hypernest", error.Message);
-    }
-
-    [Fact]
-    public void InvokeCommand_AgentStopsAnswering_IsAnAgentError()
-    {
-        RunningVm();
-        Backend.GuestProgram = (_, _) => throw new IOException("the guest agent socket closed");
-
-        var error = Assert.Throws<HostException>(() => Host.InvokeCommand("l1", "hostname", Timeout));
-
-        Assert.Equal("GuestAgentNotResponding", error.ErrorId);
-    }
-
-    [Fact]
-    public void InvokeCommand_ScriptOutlivesTimeout_IsOperationTimeout()
-    {
-        RunningVm();
-        Backend.GuestProgram = (_, _) => throw new TimeoutException("did not finish");
-
-        var error = Assert.Throws<HostException>(() => Host.InvokeCommand("l1", "sleep 99", Timeout));
-
-        Assert.Equal(ErrorCategory.OperationTimeout, error.Category);
+        Assert.Equal((ErrorCategory.ConnectionError, "PowerShellDirectUnreachable"), (error.Category, error.ErrorId));
+        Assert.Contains("Connection refused", error.Message);
     }
 
     [Fact]

@@ -32,15 +32,18 @@ public sealed class GetHelpTests : IDisposable
     }
 
     [Fact]
-    public void GetHelp_InvokeCommandProxy_DescribesTheVmUseAndPointsToInvokeVmCommand()
+    public void GetHelp_InvokeCommandProxy_DescribesPowerShellDirect()
     {
         var synopsis = Single("(Get-Help HyperNest\\Invoke-Command -Full).Synopsis");
+        var description = Single("(Get-Help HyperNest\\Invoke-Command -Full).description.Text -join ' '");
         var examples = Single("(Get-Help HyperNest\\Invoke-Command -Full).examples.example.code -join \"`n\"");
-        var vmName = Single("((Get-Help HyperNest\\Invoke-Command -Full).parameters.parameter | Where-Object name -eq 'VMName').description.Text -join ' '");
+        var vm = Single("((Get-Help HyperNest\\Invoke-Command -Full).parameters.parameter | Where-Object name -eq 'VM').description.Text -join ' '");
 
-        Assert.Contains("Invoke-VMCommand", synopsis, StringComparison.Ordinal);
+        Assert.StartsWith("Runs commands in virtual machines over PowerShell Direct with -VMName, -VMId or -VM", synopsis, StringComparison.Ordinal);
+        Assert.Contains("PSComputerName", description, StringComparison.Ordinal);
+        Assert.Contains("$using:", description, StringComparison.Ordinal);
         Assert.Contains("Invoke-Command -VMName L1 -ScriptBlock", examples, StringComparison.Ordinal);
-        Assert.Contains("virtual machines", vmName, StringComparison.Ordinal);
+        Assert.Contains("as objects from Get-VM", vm, StringComparison.Ordinal);
     }
 
     [Fact]

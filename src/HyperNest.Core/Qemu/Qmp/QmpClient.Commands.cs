@@ -68,6 +68,24 @@ public sealed partial class QmpClient
         return result?.GetValue<string>() ?? "";
     }
 
+    /// <summary>
+    /// Whether the guest has the virtio-serial port behind chardev <paramref name="label"/> open (query-chardev's
+    /// frontend-open): a guest program is reading it. Null when there is no such chardev.
+    /// </summary>
+    public async Task<bool?> IsChardevFrontendOpenAsync(string label, CancellationToken cancellationToken = default)
+    {
+        var result = await ExecuteAsync("query-chardev", null, cancellationToken).ConfigureAwait(false) as JsonArray;
+        foreach (var chardev in result ?? [])
+        {
+            if (chardev?["label"]?.GetValue<string>() == label)
+            {
+                return chardev["frontend-open"]?.GetValue<bool>() ?? false;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>EFER and CR4 of every vCPU, to tell whether the guest runs a hypervisor of its own.</summary>
     public async Task<IReadOnlyList<QemuCpuRegisters>> QueryCpuRegistersAsync(CancellationToken cancellationToken = default)
         => QemuCpuRegisters.Parse(await HumanMonitorCommandAsync("info registers -a", cancellationToken).ConfigureAwait(false));

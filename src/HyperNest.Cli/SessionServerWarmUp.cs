@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using HyperNest.Remoting;
+
+namespace HyperNest.Cli;
+
+/// <summary>
+/// A PowerShell Direct server in the guest is started before any session asks for it (the endpoint's spare),
+/// so it can pay the engine's first-use costs while nobody waits: open a runspace, load HyperNest, serialize
+/// an object as remoting will. Under TCG this moves seconds out of the first command of every session.
+/// </summary>
+internal static class SessionServerWarmUp
+{
+    private const string WarmUpScript =
+        "Import-Module HyperNest; $null = [System.Management.Automation.PSSerializer]::Serialize((Get-Command Get-VM))";
+
+    public static void RunIfSessionServer(string[] args)
+    {
+        if (Environment.GetEnvironmentVariable(SessionServer.WarmUpVariable) != "1" || !args.Contains("-s", StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        // The sessions' own runspaces must not inherit the flag (a server started from a session is not a spare).
+        Environment.SetEnvironmentVariable(SessionServer.WarmUpVariable, null);
+        try
+        {
+            using var powerShell = System.Management.Automation.PowerShell.Create(InitialSessionState.CreateDefault2());
+            powerShell.AddScript(WarmUpScript).Invoke();
+        }
+        catch (Exception ex) when (ex is RuntimeException or InvalidOperationException)
+        {
+            // Only a head start: the session loads what it needs itself, and reports what fails then.
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace HyperNest.Remoting;
+
+/// <summary>
+/// The guest's end of PowerShell Direct (<c>hypernest -PowerShellDirectEndpoint</c>, started by the guest's
+/// init at boot): it reads the host's lines from the VM's PowerShell Direct port and runs one PowerShell
+/// server per session, keeping one spare server started and warm so a session does not wait for an engine.
+/// Hyper-V's PowerShell Direct runs over VMBus sockets; this is the same idea over a virtio-serial port.
+/// </summary>
+public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<SessionServer> startServer)
+{
+    /// <summary>
+    /// The spare waits this long after a session took the last one: a new engine starting at once would take
+    /// the CPU (one vCPU under TCG) from the session that is opening.
+    /// </summary>
+    public static readonly TimeSpan SpareDelay = TimeSpan.FromSeconds(3);
+
+    /// <summary>With the host not connected, reading the port returns at once (virtio_console's rule); poll gently.</summary>
+    private static readonly TimeSpan DisconnectedPoll = TimeSpan.FromMilliseconds(200);
+
+    private readonly ConcurrentDictionary<int, SessionServer> _sessions = new();
+    private readonly object _writeLock = new();
+    private readonly object _spareLock = new();
+    private SessionServer? _spare;
+    private Timer? _spareTimer;
+
+    /// <summary>The endpoint as the guest runs it: on the named port, servers being this executable in server mode.</summary>
+    public static int Run(string portPath, TextWriter log)
+    {
+        if (!File.Exists(portPath))
+        {
+            log.WriteLine($"hypernest: no PowerShell Direct port at {portPath}: the VM was started without it (restart it with this HyperNest)");
+            return 1;
+        }
+
+        using var port = new FileStream(portPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
+        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
+        new PowerShellDirectEndpoint(port, log, () => SessionServer.Start(executable)).Serve(CancellationToken.None);
+        return 0;
+    }
+
+    /// <summary>Serves until cancelled (or, for a stream that ends for good, until it ends when <paramref name="untilEnd"/>).</summary>
+    public void Serve(CancellationToken cancellationToken, bool untilEnd = false)
+    {
+        ScheduleSpare(TimeSpan.Zero);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var reader = new BoundedLineReader(port, DirectMessage.MaxLineBytes);
+            while (reader.ReadLine() is { } line)
+            {
+                Handle(line);
+            }
+
+            // The host went away: its sessions are gone with it.
+            EndAllSessions();
+            if (untilEnd)
+            {
+                break;
+            }
+
+            Thread.Sleep(DisconnectedPoll);
+        }
+
+        lock (_spareLock)
+        {
+            _spareTimer?.Dispose();
+            _spare?.Dispose();
+            _spare = null;
+        }
+    }
+
+    private void Handle(BoundedLine line)
+    {
+        if (line.IsOverlong || !DirectMessage.TryParse(line.Text!, out var message))
+        {
+            // Not ours to guess which session a broken line was for; PSRP on the host times out or errors for it.
+            if (line.IsOverlong && DirectMessage.ChannelOf(line.Head) is { } channel)
+            {
+                EndSession(channel, tellHost: true);
+            }
+
+            return;
+        }
+
+        switch (message.Verb)
+        {
+            case DirectVerb.Hello:
+                EndAllSessions();
+                Send(DirectMessage.Ready);
+                break;
+            case DirectVerb.Open:
+                OpenSession(message.Channel);
+                break;
+            case DirectVerb.Data when _sessions.TryGetValue(message.Channel, out var server):
+                if (!server.WriteLine(message.Payload))
+                {
+                    EndSession(message.Channel, tellHost: true);
+                }
+
+                break;
+            case DirectVerb.Close:
+                EndSession(message.Channel, tellHost: false);
+                break;
+        }
+    }
+
+    private void OpenSession(int channel)
+    {
+        SessionServer server;
+        try
+        {
+            server = TakeServer();
+        }
+        catch (Exception ex)
+        {
+            log.WriteLine($"hypernest: could not start a PowerShell server for session {channel}: {ex.Message}");
+            Send(DirectMessage.Close(channel));
+            return;
+        }
+
+        if (!_sessions.TryAdd(channel, server))
+        {
+            server.Dispose();
+            return;
+        }
+
+        var pump = new Thread(() => Pump(channel, server)) { IsBackground = true, Name = "session " + channel };
+        pump.Start();
+        ScheduleSpare(SpareDelay);
+    }
+
+    private SessionServer TakeServer()
+    {
+        lock (_spareLock)
+        {
+            var spare = _spare;
+            _spare = null;
+            if (spare is not null && !spare.HasExited)
+            {
+                return spare;
+            }
+
+            spare?.Dispose();
+        }
+
+        return startServer();
+    }
+
+    private void ScheduleSpare(TimeSpan delay)
+    {
+        lock (_spareLock)
+        {
+            _spareTimer?.Dispose();
+            _spareTimer = new Timer(_ => StartSpare(), null, delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void StartSpare()
+    {
+        lock (_spareLock)
+        {
+            if (_spare is { HasExited: false })
+            {
+                return;
+            }
+
+            try
+            {
+                _spare?.Dispose();
+                _spare = startServer();
+            }
+            catch (Exception ex)
+            {
+                _spare = null;
+                log.WriteLine($"hypernest: could not start a spare PowerShell server: {ex.Message}");
+            }
+        }
+    }
+
+    /// <summary>The server's lines go to the host on the session's channel until the server ends.</summary>
+    private void Pump(int channel, SessionServer server)
+    {
+        var reader = new BoundedLineReader(server.Output, DirectMessage.MaxLineBytes - 32);
+        try
+        {
+            while (reader.ReadLine() is { } line && _sessions.TryGetValue(channel, out var current) && ReferenceEquals(current, server))
+            {
+                if (line.IsOverlong)
+                {
+                    break;
+                }
+
+                Send(DirectMessage.Data(channel, line.Text!));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+        }
+
+        if (_sessions.TryGetValue(channel, out var still) && ReferenceEquals(still, server))
+        {
+            EndSession(channel, tellHost: true);
+        }
+    }
+
+    private void EndSession(int channel, bool tellHost)
+    {
+        if (_sessions.TryRemove(channel, out var server))
+        {
+            server.Dispose();
+        }
+
+        if (tellHost)
+        {
+            Send(DirectMessage.Close(channel));
+        }
+    }
+
+    private void EndAllSessions()
+    {
+        foreach (var channel in _sessions.Keys)
+        {
+            EndSession(channel, tellHost: false);
+        }
+    }
+
+    private void Send(DirectMessage message)
+    {
+        var bytes = Encoding.UTF8.GetBytes(message + "\n");
+        try
+        {
+            lock (_writeLock)
+            {
+                port.Write(bytes);
+                port.Flush();
+            }
+        }
+        catch (IOException ex)
+        {
+            // The host is not connected: what it would have read is moot; its sessions end when it reconnects.
+            log.WriteLine($"hypernest: PowerShell Direct: could not write to the host ({ex.Message})");
+        }
+    }
+}
