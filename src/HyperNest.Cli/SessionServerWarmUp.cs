@@ -7,7 +7,8 @@ namespace HyperNest.Cli;
 /// <summary>
 /// A PowerShell Direct server in the guest is started before any session asks for it (the endpoint's spare),
 /// so it can pay the engine's first-use costs while nobody waits: open a runspace, load HyperNest, serialize
-/// an object as remoting will. Under TCG this moves seconds out of the first command of every session.
+/// an object as remoting will. Under TCG this moves seconds out of the first command of every session. It also
+/// records the process's environment, which every session of the server starts from (SessionServerState).
 /// </summary>
 internal static class SessionServerWarmUp
 {
@@ -21,8 +22,10 @@ internal static class SessionServerWarmUp
             return;
         }
 
-        // The sessions' own runspaces must not inherit the flag (a server started from a session is not a spare).
+        // The sessions' own runspaces must not inherit the flag (a server started from a session is not a spare);
+        // what the process has now is what every session starts from.
         Environment.SetEnvironmentVariable(SessionServer.WarmUpVariable, null);
+        SessionServerState.Capture();
         try
         {
             using var powerShell = System.Management.Automation.PowerShell.Create(InitialSessionState.CreateDefault2());

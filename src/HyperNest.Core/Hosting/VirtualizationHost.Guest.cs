@@ -23,6 +23,11 @@ public sealed partial class VirtualizationHost
 
     private const string CreateFileAndFoldersScript = "mkdir -p \"$(dirname \"$1\")\" && : > \"$1\"";
 
+    /// <summary>How long after Start-VM a guest may take to start its PowerShell Direct endpoint (an L2 under nested TCG is the slow case).</summary>
+    private static readonly TimeSpan EndpointStartAllowance = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan EndpointPoll = TimeSpan.FromMilliseconds(500);
+
     private static readonly TimeSpan AgentContactTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan GuestStepTimeout = TimeSpan.FromMinutes(2);
 
@@ -34,17 +39,38 @@ public sealed partial class VirtualizationHost
             throw GuestErrors.NotRunning(vm.Name, vm.State);
         }
 
-        return new PowerShellDirectTarget(vm.Name, vm.Id, () =>
+        return new PowerShellDirectTarget(vm.Name, vm.Id, () => ConnectPowerShellDirect(vm));
+    }
+
+    /// <summary>
+    /// The guest starts its PowerShell Direct endpoint with the agent, but .NET takes seconds to start under TCG
+    /// (minutes in an L2), so right after Wait-VM -For Heartbeat it may not be reading its port yet: a VM that
+    /// started in the last <see cref="EndpointStartAllowance"/> gets until then; an older one is asked once.
+    /// </summary>
+    private Stream ConnectPowerShellDirect(VmRecord vm)
+    {
+        var deadline = (vm.StartedAt ?? _clock.GetUtcNow()) + EndpointStartAllowance;
+        try
         {
-            try
+            while (true)
             {
-                return _backend.ConnectPowerShellDirect(vm) ?? throw GuestErrors.NoPowerShellEndpoint(vm.Name);
+                if (_backend.ConnectPowerShellDirect(vm) is { } stream)
+                {
+                    return stream;
+                }
+
+                if (_clock.GetUtcNow() >= deadline || !_backend.IsAlive(vm))
+                {
+                    throw GuestErrors.NoPowerShellEndpoint(vm.Name);
+                }
+
+                Thread.Sleep(EndpointPoll);
             }
-            catch (Exception ex) when (ex is IOException or TimeoutException or System.Net.Sockets.SocketException or Qemu.Qmp.QmpException or Qemu.Qmp.QmpConnectionClosedException)
-            {
-                throw GuestErrors.PowerShellDirectUnreachable(vm.Name, ex);
-            }
-        });
+        }
+        catch (Exception ex) when (ex is IOException or TimeoutException or System.Net.Sockets.SocketException or Qemu.Qmp.QmpException or Qemu.Qmp.QmpConnectionClosedException)
+        {
+            throw GuestErrors.PowerShellDirectUnreachable(vm.Name, ex);
+        }
     }
 
     public void CopyFileToGuest(string vmName, string sourcePath, string destinationPath, bool createFullPath, bool force, CancellationToken cancellationToken = default)

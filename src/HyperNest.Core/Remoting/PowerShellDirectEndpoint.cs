@@ -7,6 +7,8 @@ namespace HyperNest.Remoting;
 /// The guest's end of PowerShell Direct (<c>hypernest -PowerShellDirectEndpoint</c>, started by the guest's
 /// init at boot): it reads the host's lines from the VM's PowerShell Direct port and runs one PowerShell
 /// server per session, keeping one spare server started and warm so a session does not wait for an engine.
+/// A server whose session closed cleanly (PSRP's own close) becomes the spare again, up to
+/// <see cref="MaxSessionsPerServer"/> sessions: a new engine costs tens of seconds of one vCPU under TCG.
 /// Hyper-V's PowerShell Direct runs over VMBus sockets; this is the same idea over a virtio-serial port.
 /// </summary>
 public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<SessionServer> startServer)
@@ -16,6 +18,9 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
     /// the CPU (one vCPU under TCG) from the session that is opening.
     /// </summary>
     public static readonly TimeSpan SpareDelay = TimeSpan.FromSeconds(3);
+
+    /// <summary>A server serves at most this many sessions, so what one leaves in the process (loaded assemblies, caches) stays bounded.</summary>
+    public const int MaxSessionsPerServer = 25;
 
     /// <summary>With the host not connected, reading the port returns at once (virtio_console's rule); poll gently.</summary>
     private static readonly TimeSpan DisconnectedPoll = TimeSpan.FromMilliseconds(200);
@@ -122,12 +127,11 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
 
         if (!_sessions.TryAdd(channel, server))
         {
-            server.Dispose();
+            ReturnOrStop(server);
             return;
         }
 
-        var pump = new Thread(() => Pump(channel, server)) { IsBackground = true, Name = "session " + channel };
-        pump.Start();
+        server.Assign(channel);
         ScheduleSpare(SpareDelay);
     }
 
@@ -145,7 +149,36 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
             spare?.Dispose();
         }
 
-        return startServer();
+        return StartServer();
+    }
+
+    /// <summary>Starts a server and the pump that carries its output, for the server's whole life.</summary>
+    private SessionServer StartServer()
+    {
+        var server = startServer();
+        var pump = new Thread(() => Pump(server)) { IsBackground = true, Name = "server " + server.ProcessId };
+        pump.Start();
+        return server;
+    }
+
+    /// <summary>A server whose session closed cleanly waits as the spare; any other is stopped.</summary>
+    private void ReturnOrStop(SessionServer server)
+    {
+        server.Channel = 0;
+        if (server.SessionClosedCleanly && !server.HasExited && server.SessionsServed < MaxSessionsPerServer)
+        {
+            lock (_spareLock)
+            {
+                if (_spare is null or { HasExited: true })
+                {
+                    _spare?.Dispose();
+                    _spare = server;
+                    return;
+                }
+            }
+        }
+
+        server.Dispose();
     }
 
     private void ScheduleSpare(TimeSpan delay)
@@ -169,7 +202,7 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
             try
             {
                 _spare?.Dispose();
-                _spare = startServer();
+                _spare = StartServer();
             }
             catch (Exception ex)
             {
@@ -179,19 +212,31 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
         }
     }
 
-    /// <summary>The server's lines go to the host on the session's channel until the server ends.</summary>
-    private void Pump(int channel, SessionServer server)
+    /// <summary>
+    /// The server's lines go to the host on the channel of the session it serves (lines of an idle server, which
+    /// writes none, are dropped); when the server ends, so does its session.
+    /// </summary>
+    private void Pump(SessionServer server)
     {
         var reader = new BoundedLineReader(server.Output, DirectMessage.MaxLineBytes - 32);
         try
         {
-            while (reader.ReadLine() is { } line && _sessions.TryGetValue(channel, out var current) && ReferenceEquals(current, server))
+            while (reader.ReadLine() is { } line)
             {
-                if (line.IsOverlong)
+                var channel = server.Channel;
+                if (channel == 0)
                 {
-                    break;
+                    continue;
                 }
 
+                if (line.IsOverlong)
+                {
+                    // Its session cannot be followed any more: end it, and the server with it.
+                    EndSession(channel, tellHost: true);
+                    return;
+                }
+
+                server.Saw(line.Text!);
                 Send(DirectMessage.Data(channel, line.Text!));
             }
         }
@@ -199,9 +244,9 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
         {
         }
 
-        if (_sessions.TryGetValue(channel, out var still) && ReferenceEquals(still, server))
+        if (server.Channel is var ended and not 0 && _sessions.TryGetValue(ended, out var still) && ReferenceEquals(still, server))
         {
-            EndSession(channel, tellHost: true);
+            EndSession(ended, tellHost: true);
         }
     }
 
@@ -209,7 +254,7 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
     {
         if (_sessions.TryRemove(channel, out var server))
         {
-            server.Dispose();
+            ReturnOrStop(server);
         }
 
         if (tellHost)

@@ -142,7 +142,11 @@ internal sealed class FakeVmBackend : IVmBackend
     /// <summary>Thrown by ConnectPowerShellDirect when set (the VM's socket is gone).</summary>
     public Exception? PowerShellDirectFailure { get; set; }
 
-    public Stream? ConnectPowerShellDirect(VmRecord vm) => PowerShellDirectFailure is { } failure ? throw failure : PowerShellDirectPort;
+    /// <summary>When set, answers ConnectPowerShellDirect instead of <see cref="PowerShellDirectPort"/> (an endpoint that comes up later).</summary>
+    public Func<Stream?>? PowerShellDirectPortFor { get; set; }
+
+    public Stream? ConnectPowerShellDirect(VmRecord vm) =>
+        PowerShellDirectFailure is { } failure ? throw failure : PowerShellDirectPortFor?.Invoke() ?? PowerShellDirectPort;
 
     public void GuestWriteFile(VmRecord vm, string guestPath, Stream content, CancellationToken cancellationToken)
     {

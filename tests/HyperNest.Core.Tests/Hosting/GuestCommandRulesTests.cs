@@ -60,12 +60,25 @@ public sealed class GuestCommandRulesTests : IDisposable
     {
         RunningVm();
         Backend.PowerShellDirectPort = null;
+        _fixture.Clock.Offset = TimeSpan.FromMinutes(10); // long after its start: the endpoint had all the time it gets
 
         var error = Assert.Throws<HostException>(() => Host.GetPowerShellDirectTarget("l1").Connect());
 
         Assert.Equal("PowerShellDirectEndpointNotRunning", error.ErrorId);
         Assert.Contains("no PowerShell endpoint runs in the guest", error.Message);
         Assert.Contains("Wait-VM 'l1' -For Heartbeat", error.Message);
+    }
+
+    [Fact]
+    public void PowerShellDirect_EndpointStartsAfterHeartbeat_TheConnectWaitsForIt()
+    {
+        RunningVm();
+        using var endpoint = new MemoryStream();
+        var asked = 0;
+        Backend.PowerShellDirectPortFor = () => ++asked < 3 ? null : endpoint;
+
+        Assert.Same(endpoint, Host.GetPowerShellDirectTarget("l1").Connect());
+        Assert.Equal(3, asked);
     }
 
     [Fact]

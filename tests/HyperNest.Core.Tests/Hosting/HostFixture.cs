@@ -12,10 +12,13 @@ internal sealed class HostFixture : IDisposable
     {
         var paths = new HostPaths(Path.Combine(_directory, "home"), Path.Combine(_directory, "cache"));
         Images = new FakeImageStore(_directory);
-        Host = new VirtualizationHost(paths, StateStore.Open(paths.StateDatabase), Backend, Images, new FakeDiskTool(), Network);
+        Host = new VirtualizationHost(paths, StateStore.Open(paths.StateDatabase), Backend, Images, new FakeDiskTool(), Network, Clock);
     }
 
     public FakeVmBackend Backend { get; } = new();
+
+    /// <summary>The host's clock: the real time, moved forward by what a test adds to <see cref="ShiftedClock.Offset"/>.</summary>
+    public ShiftedClock Clock { get; } = new();
 
     public FakeNetworkBackend Network { get; } = new();
 
@@ -28,4 +31,12 @@ internal sealed class HostFixture : IDisposable
         Host.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
+}
+
+/// <summary>The system clock plus an offset a test moves, so waits bounded by the clock end at once.</summary>
+internal sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

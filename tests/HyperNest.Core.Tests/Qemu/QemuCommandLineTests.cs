@@ -48,6 +48,8 @@ public sealed class QemuCommandLineTests
             "-chardev", $"socket,id=hn-qga,path={dir}/qga.sock,server=on,wait=off",
             "-device", "virtio-serial-pci,id=hn-vserial",
             "-device", "virtserialport,bus=hn-vserial.0,chardev=hn-qga,name=org.qemu.guest_agent.0",
+            "-chardev", $"socket,id=hn-psdirect,path={dir}/psdirect.sock,server=on,wait=off",
+            "-device", "virtserialport,bus=hn-vserial.0,chardev=hn-psdirect,name=org.hypernest.powershell-direct.0",
             "-device", "virtio-rng-pci",
             "-device", "virtio-scsi-pci,id=hn-scsi0",
             "-qmp", $"unix:{dir}/qmp.sock,server=on,wait=off",

@@ -29,8 +29,9 @@ public sealed class DirectConnectionTests : IDisposable
 
     public void Dispose()
     {
-        _connection.Dispose();
+        // The guest's end first: the reader thread sees the end of its pipe (closing a pipe under a blocked read would wait for it).
         _guestToHost.Dispose();
+        _connection.Dispose();
         _guestIn.Dispose();
     }
 

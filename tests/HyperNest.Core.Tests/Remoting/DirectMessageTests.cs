@@ -31,7 +31,7 @@ public sealed class DirectMessageTests
 
     [Theory]
     [InlineData("data 4 xxxxxxxx", 4)]
-    [InlineData("data 4", null)]
+    [InlineData("data 4", 4)]
     [InlineData("open 4 ", null)]
     [InlineData("garbage", null)]
     public void ChannelOf_ReadsTheSessionAnOverlongLineWasFor(string head, int? channel) => Assert.Equal(channel, DirectMessage.ChannelOf(head));

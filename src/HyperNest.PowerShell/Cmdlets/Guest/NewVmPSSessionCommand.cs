@@ -75,9 +75,11 @@ public sealed class NewVmPSSessionCommand : HyperNestCmdlet
         catch (Exception ex) when (ex is PSRemotingTransportException or PSRemotingDataStructureException or InvalidRunspaceStateException)
         {
             runspace.Dispose();
-            WriteError(new ErrorRecord(ex, "PSSessionOpenFailed", ErrorCategory.OpenError, target.VmName)
+            // PowerShell wraps the transport's own words ("no PowerShell endpoint runs in the guest yet") in a generic one.
+            var cause = ex.InnerException is PSRemotingTransportException transport ? transport : ex;
+            WriteError(new ErrorRecord(cause, "PSSessionOpenFailed", ErrorCategory.OpenError, target.VmName)
             {
-                ErrorDetails = new ErrorDetails($"[{target.VmName}] Opening the PowerShell Direct session failed: {ex.Message}"),
+                ErrorDetails = new ErrorDetails($"[{target.VmName}] Opening the PowerShell Direct session failed: {cause.Message}"),
             });
             return;
         }
