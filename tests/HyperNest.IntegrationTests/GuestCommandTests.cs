@@ -61,12 +61,11 @@ public sealed class GuestCommandTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(["state", $"lab|{name}|PowerShellDirect|Opened", "0"], Lines(session));
             Assert.Equal(content + "\n", File.ReadAllText(Path.Combine(_lab.Home, "back.txt")));
 
-            // Enter-PSSession is interactive: the console host reads the commands that follow it, in the guest.
-            var entered = CliRunner.RunWithInput(_lab.Home, $"Enter-PSSession -VMName {name}\nhostname\n[Environment]::MachineName\nexit\n'back on the host'\n", "-NoProfile", "-Command", "-");
+            // Enter-PSSession is interactive: the console host runs the commands that follow it in the guest
+            // (read from stdin here, where the console host prints no prompt).
+            var entered = CliRunner.RunWithInput(_lab.Home, $"Enter-PSSession -VMName {name}\nhostname\n[Environment]::MachineName\nexit\n", "-NoProfile", "-Command", "-");
             Assert.True(entered.ExitCode == 0, entered.Errors + entered.Output);
-            Assert.Contains($"[{name}]:", entered.Output);
-            Assert.Contains("tiny", entered.Output);
-            Assert.Contains("back on the host", entered.Output);
+            Assert.Equal(["tiny", "tiny"], Lines(entered.Output));
 
             // The VM is turned off under a call: the call fails at once (no hang), and a VM that is off is Hyper-V's refusal.
             var call = Task.Run(() => _lab.TryRun($"Invoke-Command -VMName {name} {{ 'started'; Start-Sleep 600 }}"));
