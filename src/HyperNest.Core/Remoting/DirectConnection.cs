@@ -63,12 +63,12 @@ public sealed class DirectConnection : IDisposable
     /// <summary>Sends one PSRP line of a session.</summary>
     public void SendLine(int channel, string line) => Send(DirectMessage.Data(channel, line));
 
-    /// <summary>Ends a session from the host's side (its server in the guest is stopped); true when it was open.</summary>
-    public bool CloseSession(int channel)
+    /// <summary>Ends a session from the host's side (its server in the guest is stopped); nothing when it already ended.</summary>
+    public void CloseSession(int channel)
     {
         if (!_sessions.TryRemove(channel, out _))
         {
-            return false;
+            return;
         }
 
         try
@@ -79,8 +79,6 @@ public sealed class DirectConnection : IDisposable
         {
             // The stream is gone: so is the session in the guest.
         }
-
-        return true;
     }
 
     /// <summary>How many sessions are open on this connection.</summary>

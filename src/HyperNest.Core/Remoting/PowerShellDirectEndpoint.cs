@@ -78,14 +78,20 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
 
     private void Handle(BoundedLine line)
     {
-        if (line.IsOverlong || !DirectMessage.TryParse(line.Text!, out var message))
+        if (line.IsOverlong)
         {
-            // Not ours to guess which session a broken line was for; PSRP on the host times out or errors for it.
-            if (line.IsOverlong && DirectMessage.ChannelOf(line.Head) is { } channel)
+            // Only the session the line was for ends (when its head names one).
+            if (DirectMessage.ChannelOf(line.Head) is { } channel)
             {
                 EndSession(channel, tellHost: true);
             }
 
+            return;
+        }
+
+        if (!DirectMessage.TryParse(line.Text!, out var message))
+        {
+            // Not a channel line: nothing to attribute it to, so nothing else changes.
             return;
         }
 

@@ -26,8 +26,6 @@ public sealed class VmConnectionInfo : RunspaceConnectionInfo
         OpenTimeout = (int)TimeSpan.FromMinutes(15).TotalMilliseconds;
     }
 
-    public Guid VmId => _target.VmId;
-
     public override string ComputerName { get; set; }
 
     /// <summary>Hyper-V signs in to the guest with it; HyperNest's guest endpoint runs sessions as the guest's root.</summary>
