@@ -1,5 +1,6 @@
 using HyperNest.Images;
 using HyperNest.Network.Linux;
+using HyperNest.Platform;
 using HyperNest.Qemu;
 using HyperNest.State;
 using HyperNest.Storage;
@@ -15,7 +16,10 @@ public static class HostFactory
     {
         try
         {
-            Directory.CreateDirectory(paths.Home);
+            // The home holds the store, every disk, saved memory and the QMP and agent sockets: only its
+            // owner enters it. A home an older HyperNest made 0755 is tightened; a directory that existed
+            // before and holds no store is someone else's choice and keeps its mode (its files are 0600).
+            OwnerOnly.Directory(paths.Home, tightenExisting: File.Exists(paths.StateDatabase));
         }
         catch (UnauthorizedAccessException ex)
         {

@@ -83,6 +83,14 @@ public interface INetworkBackend
     /// network configuration must be re-applied.
     /// </summary>
     string NamespaceIdentity();
+
+    /// <summary>
+    /// True when the file <see cref="WriteResolverConfiguration"/> writes is the machine's own resolv.conf
+    /// while this process runs in another network namespace: namespaces share the machine's /etc (unless
+    /// a mount namespace of their own gives them one, as ip netns exec does), so writing it would change
+    /// name resolution for the whole machine.
+    /// </summary>
+    bool ResolverFileIsAnotherNamespaces();
 }
 
 /// <summary>One link as the kernel reports it.</summary>

@@ -74,8 +74,8 @@ public interface IVirtualizationHost : IDisposable
     /// <summary>Waits until the condition holds; throws OperationTimeout when it does not in time.</summary>
     VirtualMachine WaitVm(string name, WaitForCondition condition, TimeSpan timeout, CancellationToken cancellationToken = default);
 
-    /// <summary>The last lines of the VM's serial console.</summary>
-    IReadOnlyList<string> GetVmConsole(string name, int lastLines);
+    /// <summary>The last lines of the VM's serial console, without terminal control sequences unless <paramref name="raw"/>.</summary>
+    IReadOnlyList<string> GetVmConsole(string name, int lastLines, bool raw = false);
 
     VirtualHardDisk NewVhd(NewVhdRequest request);
 

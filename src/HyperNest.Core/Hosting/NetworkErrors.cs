@@ -26,6 +26,12 @@ internal static class NetworkErrors
             : $"No MSFT_NetAdapter objects found with property 'Name' equal to '{selector.Alias}'. Get-NetAdapter lists this machine's adapters.",
         ErrorCategory.ObjectNotFound, "ObjectNotFound", selector.ToString());
 
+    public static HostException ResolverFileOfAnotherNamespace(string path) => new(
+        $"The DNS client settings are written to {path}, but HyperNest runs in a network namespace other than the machine's and shares the machine's /etc, " +
+        $"so that change would reach every namespace on this machine (Linux has no per-namespace resolv.conf unless a mount namespace provides one). " +
+        "Set HYPERNEST_RESOLV_CONF to the file this namespace's programs read (for example /etc/netns/<name>/resolv.conf, which ip netns exec mounts), or run the command with ip netns exec, then run it again.",
+        ErrorCategory.InvalidOperation, "ResolverFileOfAnotherNamespace", path);
+
     /// <summary>The kernel (through ip/nft) refused; its words are kept and nothing was left behind.</summary>
     public static HostException KernelRefused(string action, Exception inner, string? target = null) => new(
         $"{action} failed: {inner.Message}. Nothing was left half-done; check the names and addresses and try again.",

@@ -70,6 +70,11 @@ public sealed partial class VirtualizationHost
 
     private DnsClientServerAddress StoreDnsServers(NetAdapter adapter, List<string> servers)
     {
+        if (_network.ResolverFileIsAnotherNamespaces())
+        {
+            throw NetworkErrors.ResolverFileOfAnotherNamespace(_paths.ResolverConfiguration);
+        }
+
         var before = _store.Transact(tx => tx.ListDnsServers()).Where(s => s.Interface == adapter.LinuxName).OrderBy(s => s.Position).Select(s => s.Address).ToList();
         _store.Transact(tx => tx.ReplaceDnsServers(adapter.LinuxName, servers));
         try
@@ -92,6 +97,13 @@ public sealed partial class VirtualizationHost
         var configured = _store.Transact(tx => tx.GetSetting(DnsConfiguredKey)) is not null;
         if (stored.Count == 0 && !configured)
         {
+            return;
+        }
+
+        if (_network.ResolverFileIsAnotherNamespaces())
+        {
+            // A switch removed or a namespace restored from here must not rewrite the machine's resolver.
+            Warn($"The resolver configuration {_paths.ResolverConfiguration} was left as it is: it is the machine's, and this is another network namespace (set HYPERNEST_RESOLV_CONF).");
             return;
         }
 

@@ -250,7 +250,11 @@ public sealed partial class VirtualizationHost
         }
     }
 
-    public IReadOnlyList<string> GetVmConsole(string name, int lastLines) => _backend.ConsoleTail(Load(name), Math.Max(1, lastLines));
+    public IReadOnlyList<string> GetVmConsole(string name, int lastLines, bool raw = false)
+    {
+        var lines = _backend.ConsoleTail(Load(name), Math.Max(1, lastLines));
+        return raw ? lines : [.. lines.Select(TerminalText.Printable)];
+    }
 
     /// <summary>The VM's drives in controller order (the first hard drive is the system disk) and, for built images, the kernel to boot directly.</summary>
     private BootMedia BootMediaFor(VmRecord vm, IReadOnlyList<DriveRecord> drives, IReadOnlyList<Guid> bootOrder)

@@ -100,7 +100,7 @@ public sealed partial class VirtualizationHost
     {
         if (nats.Count == 0)
         {
-            _network.DeleteNftTable(NatRuleset.Family, NatRuleset.TableName);
+            _network.DeleteNftTable(NatRuleset.Family, NatRuleset.TableName(_paths.Home));
             var before = _store.Transact(tx => tx.GetSetting(ForwardingBeforeNatKey));
             if (before is not null)
             {
@@ -111,7 +111,7 @@ public sealed partial class VirtualizationHost
             return;
         }
 
-        _network.ApplyNftables(NatRuleset.Render(nats.Select(n => new NetNatDefinition(n.Name, Ipv4Prefix.Parse(n.InternalPrefix))).ToList()));
+        _network.ApplyNftables(NatRuleset.Render(NatRuleset.TableName(_paths.Home), nats.Select(n => new NetNatDefinition(n.Name, Ipv4Prefix.Parse(n.InternalPrefix))).ToList()));
         if (_store.Transact(tx => tx.GetSetting(ForwardingBeforeNatKey)) is null)
         {
             var was = _network.Ipv4Forwarding;

@@ -67,10 +67,10 @@ public sealed partial class VirtualizationHost
             .ToList();
         if (!guards.Any(g => g.RestrictsTraffic) && isolatedPorts.Count == 0)
         {
-            _network.DeleteNftTable(PortGuardRuleset.Family, PortGuardRuleset.TableName);
+            _network.DeleteNftTable(PortGuardRuleset.Family, PortGuardRuleset.TableName(_paths.Home));
             return;
         }
 
-        _network.ApplyNftables(PortGuardRuleset.Render(guards, isolatedPorts));
+        _network.ApplyNftables(PortGuardRuleset.Render(PortGuardRuleset.TableName(_paths.Home), guards, isolatedPorts));
     }
 }

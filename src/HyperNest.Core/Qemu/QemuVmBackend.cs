@@ -17,6 +17,9 @@ namespace HyperNest.Qemu;
 public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+    private const long ConsoleTailMinBytes = 64 * 1024;
+    private const long ConsoleTailMaxBytes = 16 * 1024 * 1024;
+    private const int ConsoleLineMaxChars = 4096;
     private readonly Lazy<HostCapabilities> _capabilities = new(ProbeCapabilities);
 
     public HostCapabilities Capabilities => _capabilities.Value;
@@ -213,12 +216,26 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             return [];
         }
 
+        // The guest writes this log without limit, so only its end is read, and each line is cut short.
         using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var budget = Math.Clamp((long)lines * 1024, ConsoleTailMinBytes, ConsoleTailMaxBytes);
+        var skipPartialLine = stream.Length > budget;
+        if (skipPartialLine)
+        {
+            stream.Seek(-budget, SeekOrigin.End);
+        }
+
         using var reader = new StreamReader(stream);
+        if (skipPartialLine)
+        {
+            _ = reader.ReadLine();
+        }
+
         var tail = new Queue<string>();
         while (reader.ReadLine() is { } line)
         {
-            tail.Enqueue(line.TrimEnd('\r'));
+            var trimmed = line.TrimEnd('\r');
+            tail.Enqueue(trimmed.Length > ConsoleLineMaxChars ? string.Concat(trimmed.AsSpan(0, ConsoleLineMaxChars), "…") : trimmed);
             if (tail.Count > lines)
             {
                 tail.Dequeue();

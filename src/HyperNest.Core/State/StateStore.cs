@@ -26,6 +26,7 @@ public sealed class StateStore : IDisposable
         _ = SqliteInitialized.Value;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
+        MakeOwnerOnly(path);
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -51,6 +52,20 @@ public sealed class StateStore : IDisposable
             throw new HostException(
                 $"The state store '{path}' could not be opened: {ex.Message}. Check that it is a HyperNest state database and that you are root.",
                 ErrorCategory.OpenError, "StateStoreUnavailable", path, ex);
+        }
+    }
+
+    /// <summary>
+    /// The store names every VM, disk path and address: only its owner may read it. The file is made 0600
+    /// before SQLite opens it (SQLite gives its -wal and -shm files the database's mode); stores written by
+    /// an older HyperNest (0644) are tightened too.
+    /// </summary>
+    private static void MakeOwnerOnly(string path)
+    {
+        Platform.OwnerOnly.EmptyFileIfMissing(path);
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
+        {
+            Platform.OwnerOnly.ExistingFile(file);
         }
     }
 

@@ -31,6 +31,8 @@ public sealed class QemuImgDiskTool : IDiskTool
         }
 
         Check(ExternalProcess.Run(QemuImg, arguments, TimeSpan.FromMinutes(5)), $"create '{path}'", path);
+        // A guest's disk holds the guest's data: only its owner reads it (qemu-img creates it 0644 under umask 022).
+        Platform.OwnerOnly.ExistingFile(path);
     }
 
     public VirtualHardDisk Inspect(string path)

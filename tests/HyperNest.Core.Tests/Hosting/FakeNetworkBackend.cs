@@ -175,7 +175,8 @@ internal sealed class FakeNetworkBackend : INetworkBackend
     public void ApplyNftables(string script)
     {
         Fail(nameof(ApplyNftables));
-        var header = script.Split('\n').First(line => line.StartsWith("table ", StringComparison.Ordinal));
+        // The table the script defines: "table <family> <name> {" (the lines before only replace tables).
+        var header = script.Split('\n').First(line => line.StartsWith("table ", StringComparison.Ordinal) && line.EndsWith(" {", StringComparison.Ordinal));
         var parts = header.Split(' ');
         Tables[$"{parts[1]} {parts[2]}"] = script;
     }
@@ -190,6 +191,11 @@ internal sealed class FakeNetworkBackend : INetworkBackend
     }
 
     public string NamespaceIdentity() => Identity;
+
+    /// <summary>Set to stand in another network namespace that shares the machine's /etc.</summary>
+    public bool InAnotherNamespaceWithTheMachinesEtc { get; set; }
+
+    public bool ResolverFileIsAnotherNamespaces() => InAnotherNamespaceWithTheMachinesEtc;
 
     /// <summary>What a reboot does to the kernel's state: every HyperNest link, address, route and table is gone.</summary>
     public void Reboot(string newIdentity)

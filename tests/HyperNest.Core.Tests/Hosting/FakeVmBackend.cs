@@ -110,7 +110,10 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public ProcessUsage SampleUsage(VmRecord vm) => new(3, vm.MemoryStartupBytes);
 
-    public IReadOnlyList<string> ConsoleTail(VmRecord vm, int lines) => ["[    0.000000] Linux version fake"];
+    /// <summary>What the fake guest printed on its console, oldest first.</summary>
+    public List<string> Console { get; } = ["[    0.000000] Linux version fake"];
+
+    public IReadOnlyList<string> ConsoleTail(VmRecord vm, int lines) => [.. Console.TakeLast(lines)];
 
     public void CleanRuntime(VmRecord vm)
     {

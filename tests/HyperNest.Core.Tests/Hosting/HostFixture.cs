@@ -10,10 +10,13 @@ internal sealed class HostFixture : IDisposable
 
     public HostFixture()
     {
-        var paths = new HostPaths(Path.Combine(_directory, "home"), Path.Combine(_directory, "cache"));
+        Paths = new HostPaths(Path.Combine(_directory, "home"), Path.Combine(_directory, "cache"));
+        var paths = Paths;
         Images = new FakeImageStore(_directory);
         Host = new VirtualizationHost(paths, StateStore.Open(paths.StateDatabase), Backend, Images, new FakeDiskTool(), Network, Clock);
     }
+
+    public HostPaths Paths { get; }
 
     public FakeVmBackend Backend { get; } = new();
 

@@ -76,6 +76,55 @@ public sealed class GuestAgentClientTests : IDisposable
         Assert.Equal(3, polls);
     }
 
+    [Theory]
+    [InlineData("{\"error\": {\"class\": 42, \"desc\": {\"x\": 1}}}\n", "42")]
+    [InlineData("{\"error\": \"no\"}\n", "unknown")]
+    public async Task ErrorAnswer_OfAnyShape_IsAQmpExceptionForThisCommand(string answer, string errorClass)
+    {
+        await using var server = new FakeUnixServer(Socket, [], line => Agent(line, (command, args) => command == "guest-sync-delimited" ? SyncAnswer(args!) : answer));
+        await using var agent = await GuestAgentClient.ConnectAsync(Socket, Timeout);
+
+        var error = await Assert.ThrowsAsync<QmpException>(() => agent.ExecuteAsync("guest-info"));
+        Assert.Equal(errorClass, error.ErrorClass);
+    }
+
+    [Theory]
+    [InlineData("{\"return\": {\"not\": \"a list\"}}\n")]
+    [InlineData("{\"return\": [{\"hardware-address\": 7}]}\n")]
+    [InlineData("{\"return\": [{\"hardware-address\": \"52:54:00:12:34:56\", \"ip-addresses\": \"10.0.0.2\"}]}\n")]
+    public async Task MalformedInterfaceList_IsAQmpException_NotACrash(string answer)
+    {
+        await using var server = new FakeUnixServer(Socket, [], line => Agent(line, (command, args) => command == "guest-sync-delimited" ? SyncAnswer(args!) : answer));
+        await using var agent = await GuestAgentClient.ConnectAsync(Socket, Timeout);
+
+        var error = await Assert.ThrowsAsync<QmpException>(() => agent.NetworkInterfacesAsync());
+        Assert.Equal("MalformedReply", error.ErrorClass);
+    }
+
+    [Fact]
+    public async Task InterfaceAddresses_ThatAreNotAddresses_AreLeftOut()
+    {
+        const string answer = "{\"return\": [{\"hardware-address\": \"52:54:00:12:34:56\", \"ip-addresses\": [{\"ip-address\": \"10.0.0.2\"}, {\"ip-address\": \"\\u001b]52;c;eA==\\u0007\"}]}]}\n";
+        await using var server = new FakeUnixServer(Socket, [], line => Agent(line, (command, args) => command == "guest-sync-delimited" ? SyncAnswer(args!) : answer));
+        await using var agent = await GuestAgentClient.ConnectAsync(Socket, Timeout);
+
+        var interfaces = await agent.NetworkInterfacesAsync();
+
+        Assert.Equal(["10.0.0.2"], interfaces["52:54:00:12:34:56"]);
+    }
+
+    [Fact]
+    public async Task OverLongReply_FailsThisCallOnly_WithAQmpException()
+    {
+        // More than the 64 MiB a line may hold: a hostile or broken guest, not a reason to run out of memory.
+        var huge = "{\"return\": \"" + new string('x', 65 * 1024 * 1024) + "\"}\n";
+        await using var server = new FakeUnixServer(Socket, [], line => Agent(line, (command, args) => command == "guest-sync-delimited" ? SyncAnswer(args!) : huge));
+        await using var agent = await GuestAgentClient.ConnectAsync(Socket, Timeout);
+
+        var error = await Assert.ThrowsAsync<QmpException>(() => agent.ExecuteAsync("guest-info"));
+        Assert.Equal("MalformedReply", error.ErrorClass);
+    }
+
     [Fact]
     public async Task Shutdown_NoReply_NextCommandResynchronizes()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HyperNest.Hosting;
 using HyperNest.Model;
+using HyperNest.Network.Nftables;
 using HyperNest.Processes;
 
 namespace HyperNest.IntegrationTests.Network;
@@ -39,7 +40,7 @@ public sealed class HostNetworkKernelTests : IDisposable
 
         Assert.Contains($"alias vEthernet ({name})", Tool("ip", "-o", "link", "show", "dev", internalSwitch.BridgeName), StringComparison.Ordinal);
         Assert.Contains("inet 192.168.77.1/24", Tool("ip", "-o", "addr", "show", "dev", internalSwitch.BridgeName), StringComparison.Ordinal);
-        Assert.Contains("masquerade", Tool("nft", "list", "table", "inet", "hypernest_nat"), StringComparison.Ordinal);
+        Assert.Contains("masquerade", Tool("nft", "list", "table", "inet", NatRuleset.TableName(_lab.Home)), StringComparison.Ordinal);
         Assert.Equal("1", File.ReadAllText("/proc/sys/net/ipv4/ip_forward").Trim());
         Assert.DoesNotContain(Host.GetNetAdapters(), a => a.LinuxName == privateSwitch.BridgeName);
         Assert.Contains(Host.GetNetIpAddresses(), a => a.IPAddress == "192.168.77.1" && a.InterfaceAlias == $"vEthernet ({name})" && a.PrefixOrigin == "Manual");
@@ -48,9 +49,35 @@ public sealed class HostNetworkKernelTests : IDisposable
         Host.RemoveVmSwitch(name, force: false);
         Host.RemoveVmSwitch(name + "p", force: false);
 
-        Assert.DoesNotContain(NftTables(), t => t.Contains("hypernest", StringComparison.Ordinal));
+        Assert.DoesNotContain(NftTables(), t => t.Contains(NatRuleset.TableName(_lab.Home), StringComparison.Ordinal) || t.Contains(PortGuardRuleset.TableName(_lab.Home), StringComparison.Ordinal));
         Assert.DoesNotContain(LinkNames(), l => l == internalSwitch.BridgeName || l == privateSwitch.BridgeName);
         Assert.Equal(forwardingBefore, File.ReadAllText("/proc/sys/net/ipv4/ip_forward").Trim());
+    }
+
+    [Fact]
+    public void TwoHomesInOneNamespace_RemovingOnesNat_LeavesTheOthersRules()
+    {
+        using var other = new IsolatedHost();
+        var mine = IsolatedHost.UniqueName("Mine");
+        var theirs = IsolatedHost.UniqueName("Theirs");
+        Host.NewVmSwitch(new NewVmSwitchRequest { Name = mine, SwitchType = VmSwitchType.Internal });
+        other.Host.NewVmSwitch(new NewVmSwitchRequest { Name = theirs, SwitchType = VmSwitchType.Internal });
+        try
+        {
+            Host.NewNetNat("MineNAT", "192.168.81.0/24");
+            other.Host.NewNetNat("TheirNAT", "192.168.82.0/24");
+
+            other.Host.RemoveNetNat("TheirNAT");
+            other.Host.RemoveVmSwitch(theirs, force: false);
+
+            Assert.Contains("192.168.81.0/24", Tool("nft", "list", "table", "inet", NatRuleset.TableName(_lab.Home)), StringComparison.Ordinal);
+            Assert.DoesNotContain(NftTables(), t => t.Contains(NatRuleset.TableName(other.Home), StringComparison.Ordinal));
+        }
+        finally
+        {
+            Host.RemoveNetNat("");
+            Host.RemoveVmSwitch(mine, force: false);
+        }
     }
 
     [Fact]

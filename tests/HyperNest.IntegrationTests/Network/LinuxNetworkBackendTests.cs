@@ -341,6 +341,16 @@ public sealed class LinuxNetworkBackendTests : IDisposable
         Assert.EndsWith("\nnameserver 192.168.100.1\n", File.ReadAllText(Path.Combine(_home, "resolv.conf")));
     }
 
+    [Fact]
+    public void ResolverFile_InThisTestsNamespace_TheMachinesIsAnotherNamespaces_AScratchFileIsNot()
+    {
+        // The test run has a network namespace of its own (unshare -n) and the machine's /etc.
+        var machines = new LinuxNetworkBackend(new HostPaths(_home, _home) { ResolverConfiguration = HostPaths.DefaultResolverConfiguration });
+
+        Assert.True(machines.ResolverFileIsAnotherNamespaces());
+        Assert.False(_backend.ResolverFileIsAnotherNamespaces());
+    }
+
     private static string Unique() => "t" + Guid.NewGuid().ToString("N")[..6];
 
     private static ExternalProcess.Result Nft(params string[] arguments) => ExternalProcess.Run("nft", arguments, TimeSpan.FromSeconds(30));

@@ -3,9 +3,11 @@ using System.Net;
 namespace HyperNest.IntegrationTests.Network;
 
 /// <summary>
-/// The documents' two networking options for nested guests, end to end under TCG: L0 has an Internal
-/// switch with 10.0.0.1 (L0's side, where the test's HTTP and DNS servers listen); L1 (nested on) sits on
-/// it as 10.0.0.2; inside L1 an L2 reaches L0's side through a spoofed bridge or through L1's NAT.
+/// The heart of the mission and the documents' two networking options for nested guests, end to end under
+/// TCG with one L1 (booting an L1 is most of a nested test's time): L0 has an Internal switch with 10.0.0.1
+/// (L0's side, where the test's HTTP and DNS servers listen); L1 (virtualization extensions exposed, so its
+/// HyperNest runs L2 with KVM) sits on it as 10.0.0.2; inside L1 an L2 reaches L0's side through L1's NAT,
+/// then another through a spoofed bridge.
 /// </summary>
 [Collection(GuestCollection.Name)]
 public sealed class NestedNetworkingTests : IDisposable
@@ -23,28 +25,54 @@ public sealed class NestedNetworkingTests : IDisposable
         _lab.Dispose();
     }
 
-    // Each Invoke-Command starts hypernest in L1 (and in L2) under emulation, so the steps of one guest
-    // go in as few script blocks as the checks allow; every line is still the documents' own.
+    // Every line sent into L1 and L2 is the documents' own; the steps of one guest go in as few script
+    // blocks as the checks allow, because each guest runs under emulation.
     [Fact]
-    public void MacSpoofing_L2OnAnExternalSwitchInsideL1_ReachesL0OnlyOnceSpoofingIsOnForL1()
+    public void ExposedExtensions_L1RunsL2WithKvm_L2ReachesL0ThroughL1sNat_ThenOverABridgeOnceSpoofingIsOn()
     {
         try
         {
             BootL1OnL0Switch();
-            var l1 = Lines(InL1(
-                $"{L1Address}; Test-Connection 10.0.0.1 -Count 2 -Quiet; " +
-                "New-VMSwitch -Name Ext -NetAdapterName Ethernet | Out-Null; New-VM -Name L2 -Image tiny -SwitchName Ext | Out-Null; Start-VM L2; Wait-VM L2 -For Heartbeat -Timeout 300 | Out-Null"));
-            Assert.Equal(["True"], l1);
+            Assert.False(_lab.Host.GetVm(_l1).NestedHypervisorActive, "no hypervisor has virtualization on before L2 starts");
 
-            var blocked = Lines(InL2("Get-NetAdapter \"Ethernet\" | New-NetIPAddress -IPAddress 10.0.0.3 -AddressFamily IPv4 -PrefixLength 24 | Out-Null; Test-Connection 10.0.0.1 -Count 2 -TimeoutSeconds 2 -Quiet"));
+            // Option 2 (NAT), the documents' lines verbatim (en dashes included), in an L1 whose HyperNest uses KVM.
+            var l1 = Lines(InL1(
+                "Get-NetAdapter \"Ethernet\" | New-NetIPAddress -IPAddress 10.0.0.2 -AddressFamily IPv4 -PrefixLength 24 | Out-Null; " +
+                "Test-Connection 10.0.0.1 -Count 2 -Quiet; " +
+                "Get-VMHost | Select-Object -ExpandProperty Accelerator; " +
+                "New-VMSwitch -Name VmNAT -SwitchType Internal | Out-Null; " +
+                "New-NetNat –Name LocalNAT –InternalIPInterfaceAddressPrefix \"192.168.100.0/24\" | Out-Null; " +
+                "Get-NetAdapter \"vEthernet (VmNat)\" | New-NetIPAddress -IPAddress 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24 | Out-Null; " +
+                "New-VM -Name L2 -Image tiny -SwitchName VmNAT | Out-Null; Start-VM L2; Wait-VM L2 -For Heartbeat -Timeout 300 | Out-Null; " +
+                "Get-VM L2 | ForEach-Object { \"$($_.State) $($_.Heartbeat)\" }"));
+            Assert.Equal(["True", "KVM", "Running OkApplicationsUnknown"], l1);
+            Assert.True(_lab.Host.GetVm(_l1).NestedHypervisorActive, "L1's KVM runs L2, so EFER.SVME is set");
+            Assert.Contains("True", _lab.Run($"Get-VMProcessor -VMName {_l1} | Select-Object -ExpandProperty NestedHypervisorActive"));
+
+            var nat = Lines(InL2("L2",
+                "Get-NetAdapter \"Ethernet\" | New-NetIPAddress -IPAddress 192.168.100.2 -DefaultGateway 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24 | Out-Null; " +
+                "Netsh interface ip add dnsserver \"Ethernet\" address=10.0.0.1 | Out-Null; " +
+                "Test-Connection 10.0.0.1 -Count 3 -Quiet; " +
+                $"Invoke-WebRequest -Uri http://10.0.0.1:{_services!.HttpPort}/ -UseBasicParsing | Select-Object -ExpandProperty RawContentLength; " +
+                $"Resolve-DnsName -Name {LabServices.LabName} | Select-Object -ExpandProperty IPAddress"));
+            Assert.Equal(["True", PayloadBytes.ToString(), "10.0.0.1"], nat);
+            Assert.True(_services.HttpRequests > 0);
+            Assert.True(_services.DnsQueries > 0);
+
+            // Option 1 (MAC address spoofing): L2 stops so the next one has L1's one emulated CPU to itself.
+            InL1(
+                "Stop-VM L2 -TurnOff; " +
+                "New-VMSwitch -Name Ext -NetAdapterName Ethernet | Out-Null; New-VM -Name L2s -Image tiny -SwitchName Ext | Out-Null; Start-VM L2s; Wait-VM L2s -For Heartbeat -Timeout 300 | Out-Null");
+            var requestsBefore = _services.HttpRequests;
+            var blocked = Lines(InL2("L2s", "Get-NetAdapter \"Ethernet\" | New-NetIPAddress -IPAddress 10.0.0.3 -AddressFamily IPv4 -PrefixLength 24 | Out-Null; Test-Connection 10.0.0.1 -Count 2 -TimeoutSeconds 2 -Quiet"));
             Assert.Equal(["False"], blocked);
             Assert.Equal("Off", _lab.Run($"Get-VMNetworkAdapter -VMName {_l1} | Select-Object -ExpandProperty MacAddressSpoofing").Trim());
 
             _lab.Run($"Get-VMNetworkAdapter -VMName {_l1} | Set-VMNetworkAdapter -MacAddressSpoofing On");
 
-            var allowed = Lines(InL2($"Test-Connection 10.0.0.1 -Count 3 -Quiet; Invoke-WebRequest -Uri http://10.0.0.1:{_services!.HttpPort}/ -UseBasicParsing | Select-Object -ExpandProperty RawContentLength"));
+            var allowed = Lines(InL2("L2s", $"Test-Connection 10.0.0.1 -Count 3 -Quiet; Invoke-WebRequest -Uri http://10.0.0.1:{_services.HttpPort}/ -UseBasicParsing | Select-Object -ExpandProperty RawContentLength"));
             Assert.Equal(["True", PayloadBytes.ToString()], allowed);
-            Assert.True(_services.HttpRequests > 0);
+            Assert.True(_services.HttpRequests > requestsBefore);
             Assert.Equal("Running", _lab.Run($"Get-VM {_l1} | Select-Object -ExpandProperty State").Trim());
         }
         catch (Exception ex)
@@ -53,40 +81,7 @@ public sealed class NestedNetworkingTests : IDisposable
         }
     }
 
-    [Fact]
-    public void Nat_L2OnL1sNatSwitch_ReachesL0AndResolvesThroughL0sDnsServer()
-    {
-        try
-        {
-            BootL1OnL0Switch();
-            // The documents' lines, verbatim (en dashes included).
-            InL1(
-                $"{L1Address}; " +
-                "New-VMSwitch -Name VmNAT -SwitchType Internal | Out-Null; " +
-                "New-NetNat –Name LocalNAT –InternalIPInterfaceAddressPrefix \"192.168.100.0/24\" | Out-Null; " +
-                "Get-NetAdapter \"vEthernet (VmNat)\" | New-NetIPAddress -IPAddress 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24 | Out-Null; " +
-                "New-VM -Name L2 -Image tiny -SwitchName VmNAT | Out-Null; Start-VM L2; Wait-VM L2 -For Heartbeat -Timeout 300 | Out-Null");
-
-            var l2 = Lines(InL2(
-                "Get-NetAdapter \"Ethernet\" | New-NetIPAddress -IPAddress 192.168.100.2 -DefaultGateway 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24 | Out-Null; " +
-                "Netsh interface ip add dnsserver \"Ethernet\" address=10.0.0.1 | Out-Null; " +
-                "Test-Connection 10.0.0.1 -Count 3 -Quiet; " +
-                $"Invoke-WebRequest -Uri http://10.0.0.1:{_services!.HttpPort}/ -UseBasicParsing | Select-Object -ExpandProperty RawContentLength; " +
-                $"Resolve-DnsName -Name {LabServices.LabName} | Select-Object -ExpandProperty IPAddress"));
-
-            Assert.Equal(["True", PayloadBytes.ToString(), "10.0.0.1"], l2);
-            Assert.True(_services.HttpRequests > 0);
-            Assert.True(_services.DnsQueries > 0);
-        }
-        catch (Exception ex)
-        {
-            throw new InvalidOperationException($"{ex.Message}\n{_lab.Consoles()}", ex);
-        }
-    }
-
-    private const string L1Address = "Get-NetAdapter \"Ethernet\" | New-NetIPAddress -IPAddress 10.0.0.2 -AddressFamily IPv4 -PrefixLength 24 | Out-Null";
-
-    /// <summary>L0's switch and address, the lab services on it, and L1 (nesting on); L1 addresses itself in each test's first script block.</summary>
+    /// <summary>L0's switch and address, the lab services on it, and L1 (nesting on); L1 addresses itself in its first script block.</summary>
     private void BootL1OnL0Switch()
     {
         _lab.Run($"New-VMSwitch -Name {_l0Switch} -SwitchType Internal | Out-Null");
@@ -94,6 +89,7 @@ public sealed class NestedNetworkingTests : IDisposable
         _services = new LabServices(IPAddress.Parse("10.0.0.1"), PayloadBytes);
         _lab.Run($"New-VM -Name {_l1} -Image host -MemoryStartupBytes 2GB -SwitchName {_l0Switch} | Out-Null");
         _lab.Run($"Set-VMProcessor -VMName {_l1} -ExposeVirtualizationExtensions $true");
+        Assert.True(_lab.Host.GetVmProcessor(_l1).ExposeVirtualizationExtensions);
         _lab.Run($"Start-VM {_l1}; Wait-VM -Name {_l1} -For Heartbeat -Timeout 300 | Out-Null");
     }
 
@@ -101,5 +97,5 @@ public sealed class NestedNetworkingTests : IDisposable
 
     private string InL1(string script) => _lab.Run($"Invoke-Command -VMName {_l1} -ScriptBlock {{ {script} }}");
 
-    private string InL2(string script) => InL1($"Invoke-Command -VMName L2 -ScriptBlock {{ {script} }}");
+    private string InL2(string l2, string script) => InL1($"Invoke-Command -VMName {l2} -ScriptBlock {{ {script} }}");
 }

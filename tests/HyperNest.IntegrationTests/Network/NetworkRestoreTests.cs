@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HyperNest.Network.Nftables;
 
 namespace HyperNest.IntegrationTests.Network;
 
@@ -25,7 +26,7 @@ public sealed class NetworkRestoreTests : IDisposable
         File.Delete(ResolverFile);
 
         var restored = InFreshNamespace(
-            "hypernest -c 'Get-NetIPAddress | Out-Null' && ip -o addr show && ip -o link show && nft list table inet hypernest_nat && cat /proc/sys/net/ipv4/ip_forward");
+            "hypernest -c 'Get-NetIPAddress | Out-Null' && ip -o addr show && ip -o link show && nft list table inet " + NatRuleset.TableName(_home) + " && cat /proc/sys/net/ipv4/ip_forward");
 
         Assert.True(restored.ExitCode == 0, restored.ToString());
         Assert.Contains("inet 192.168.100.1/24", restored.Output, StringComparison.Ordinal);

@@ -187,6 +187,9 @@ public sealed class LinuxNetworkBackend(HostPaths paths) : INetworkBackend
 
     public string NamespaceIdentity() => NetworkNamespaceIdentity.Current();
 
+    public bool ResolverFileIsAnotherNamespaces() =>
+        Path.GetFullPath(paths.ResolverConfiguration) == Hosting.HostPaths.DefaultResolverConfiguration && MachineNamespaces.SharesEtcFromAnotherNetworkNamespace();
+
     /// <summary>A half-made link (created, but its alias, master or up failed) is deleted before the error goes on.</summary>
     private void RevertOnFailure(string createdLink, Action rest)
     {

@@ -1,19 +1,22 @@
 namespace HyperNest.Network.Nftables;
 
-/// <summary>Renders the <c>inet hypernest_nat</c> table that stands in for WinNAT (New-NetNat).</summary>
+/// <summary>Renders a home's <c>inet hypernest_nat_&lt;tag&gt;</c> table that stands in for WinNAT (New-NetNat).</summary>
 public static class NatRuleset
 {
     public const string Family = "inet";
 
-    public const string TableName = "hypernest_nat";
+    private const string LegacyTableName = "hypernest_nat";
+
+    /// <summary>The NAT table of the home at <paramref name="home"/>.</summary>
+    public static string TableName(string home) => $"{LegacyTableName}_{TableReplacement.HomeTag(home)}";
 
     /// <summary>Returns a complete <c>nft -f</c> input that replaces the table with one holding exactly these NATs.</summary>
-    public static string Render(IReadOnlyList<NetNatDefinition> nats)
+    public static string Render(string table, IReadOnlyList<NetNatDefinition> nats)
     {
         ArgumentNullException.ThrowIfNull(nats);
         RequireDistinctNames(nats);
 
-        var text = TableReplacement.Begin(Family, TableName);
+        var text = TableReplacement.Begin(Family, table, LegacyTableName);
 
         // srcnat (100) is the conventional SNAT slot: after filtering, once the route (and thus the
         // outgoing interface whose address masquerade takes) is known.

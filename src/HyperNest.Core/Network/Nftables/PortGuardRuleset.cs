@@ -2,12 +2,15 @@ using System.Globalization;
 
 namespace HyperNest.Network.Nftables;
 
-/// <summary>Renders the <c>bridge hypernest_ports</c> table that enforces Hyper-V switch-port guards on tap devices.</summary>
+/// <summary>Renders a home's <c>bridge hypernest_ports_&lt;tag&gt;</c> table that enforces Hyper-V switch-port guards on tap devices.</summary>
 public static class PortGuardRuleset
 {
     public const string Family = "bridge";
 
-    public const string TableName = "hypernest_ports";
+    private const string LegacyTableName = "hypernest_ports";
+
+    /// <summary>The port-guard table of the home at <paramref name="home"/>.</summary>
+    public static string TableName(string home) => $"{LegacyTableName}_{TableReplacement.HomeTag(home)}";
 
     /// <summary>
     /// Returns a complete <c>nft -f</c> input that replaces the table with one holding exactly these ports.
@@ -19,14 +22,14 @@ public static class PortGuardRuleset
     /// ones without the management OS): frames between them and the host are dropped both ways, whatever
     /// addresses anyone configures.
     /// </param>
-    public static string Render(IReadOnlyList<SwitchPortGuard> ports, IReadOnlyList<string>? isolatedPorts = null)
+    public static string Render(string table, IReadOnlyList<SwitchPortGuard> ports, IReadOnlyList<string>? isolatedPorts = null)
     {
         ArgumentNullException.ThrowIfNull(ports);
         var isolated = (isolatedPorts ?? []).Select(p => NftText.RequireInterfaceName(p, nameof(isolatedPorts))).Distinct(StringComparer.Ordinal).ToList();
         RequireDistinctTaps(ports);
         var guarded = ports.Where(p => p.RestrictsTraffic).ToList();
 
-        var text = TableReplacement.Begin(Family, TableName);
+        var text = TableReplacement.Begin(Family, table, LegacyTableName);
 
         // prerouting in the bridge family runs in br_handle_frame for every frame a port receives,
         // before the FDB decides between forwarding to another port and delivering to the host's

@@ -10,9 +10,25 @@ internal static class TableReplacement
     /// "delete table X" never fails; nft -f applies the whole file as one netlink batch, so packets
     /// never see the table half-built or absent.
     /// </summary>
-    public static StringBuilder Begin(string family, string table) =>
+    /// <param name="legacyTable">
+    /// The one table every home shared before tables were named per home: it goes in the same batch, so a
+    /// host upgraded without a reboot keeps no guard or NAT rule that nothing manages any more.
+    /// </param>
+    public static StringBuilder Begin(string family, string table, string legacyTable) =>
         new StringBuilder()
+            .Append("table ").Append(family).Append(' ').Append(legacyTable).Append('\n')
+            .Append("delete table ").Append(family).Append(' ').Append(legacyTable).Append('\n')
             .Append("table ").Append(family).Append(' ').Append(table).Append('\n')
             .Append("delete table ").Append(family).Append(' ').Append(table).Append('\n')
             .Append("table ").Append(family).Append(' ').Append(table).Append(" {\n");
+
+    /// <summary>
+    /// A short tag of the home's path: two homes in one network namespace (tests, a second HYPERNEST_HOME)
+    /// each own their tables, so one home's apply never replaces the other's rules.
+    /// </summary>
+    public static string HomeTag(string home)
+    {
+        var digest = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Path.TrimEndingDirectorySeparator(Path.GetFullPath(home))));
+        return Convert.ToHexStringLower(digest.AsSpan(0, 4));
+    }
 }

@@ -44,21 +44,24 @@ public sealed partial class GuestAgentClient
         }
 
         var result = await ExecuteAsync("guest-exec", request, cancellationToken).ConfigureAwait(false);
-        return result?["pid"]?.GetValue<long>() ?? throw new InvalidDataException("guest-exec returned no pid");
+        return Read("guest-exec", result, r => r?["pid"]?.GetValue<long>() ?? throw new InvalidDataException("guest-exec returned no pid"));
     }
 
     public async Task<GuestExecStatus> ExecStatusAsync(long pid, CancellationToken cancellationToken = default)
     {
-        var result = await ExecuteAsync("guest-exec-status", new JsonObject { ["pid"] = pid }, cancellationToken).ConfigureAwait(false) as JsonObject
-            ?? throw new InvalidDataException("guest-exec-status returned no object");
-        return new GuestExecStatus(
-            result["exited"]?.GetValue<bool>() ?? false,
-            result["exitcode"]?.GetValue<int>(),
-            result["signal"]?.GetValue<int>(),
-            Decode(result["out-data"]),
-            Decode(result["err-data"]),
-            result["out-truncated"]?.GetValue<bool>() ?? false,
-            result["err-truncated"]?.GetValue<bool>() ?? false);
+        var reply = await ExecuteAsync("guest-exec-status", new JsonObject { ["pid"] = pid }, cancellationToken).ConfigureAwait(false);
+        return Read("guest-exec-status", reply, r =>
+        {
+            var result = r as JsonObject ?? throw new InvalidDataException("guest-exec-status returned no object");
+            return new GuestExecStatus(
+                result["exited"]?.GetValue<bool>() ?? false,
+                result["exitcode"]?.GetValue<int>(),
+                result["signal"]?.GetValue<int>(),
+                Decode(result["out-data"]),
+                Decode(result["err-data"]),
+                result["out-truncated"]?.GetValue<bool>() ?? false,
+                result["err-truncated"]?.GetValue<bool>() ?? false);
+        });
     }
 
     /// <summary>guest-exec, then polls guest-exec-status until the program exits or <paramref name="timeout"/> passes.</summary>
@@ -92,7 +95,7 @@ public sealed partial class GuestAgentClient
     public async Task<long> FileOpenAsync(string path, string mode = "w", CancellationToken cancellationToken = default)
     {
         var result = await ExecuteAsync("guest-file-open", new JsonObject { ["path"] = path, ["mode"] = mode }, cancellationToken).ConfigureAwait(false);
-        return result?.GetValue<long>() ?? throw new InvalidDataException("guest-file-open returned no handle");
+        return Read("guest-file-open", result, r => r?.GetValue<long>() ?? throw new InvalidDataException("guest-file-open returned no handle"));
     }
 
     /// <summary>Writes one chunk; returns how many bytes the guest wrote. Keep chunks modest: the whole request is one JSON line.</summary>
@@ -105,7 +108,7 @@ public sealed partial class GuestAgentClient
             ["count"] = data.Length,
         };
         var result = await ExecuteAsync("guest-file-write", request, cancellationToken).ConfigureAwait(false);
-        return result?["count"]?.GetValue<int>() ?? throw new InvalidDataException("guest-file-write returned no count");
+        return Read("guest-file-write", result, r => r?["count"]?.GetValue<int>() ?? throw new InvalidDataException("guest-file-write returned no count"));
     }
 
     public Task FileCloseAsync(long handle, CancellationToken cancellationToken = default)
@@ -117,21 +120,25 @@ public sealed partial class GuestAgentClient
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> NetworkInterfacesAsync(CancellationToken cancellationToken = default)
     {
         var reply = await ExecuteAsync("guest-network-get-interfaces", null, cancellationToken).ConfigureAwait(false);
-        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var nic in reply?.AsArray() ?? [])
+        return Read("guest-network-get-interfaces", reply, r =>
         {
-            var mac = nic?["hardware-address"]?.GetValue<string>()?.ToLowerInvariant();
-            if (mac is null || mac == "00:00:00:00:00:00")
+            var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var nic in r?.AsArray() ?? [])
             {
-                continue;
+                var mac = nic?["hardware-address"]?.GetValue<string>()?.ToLowerInvariant();
+                if (mac is null || mac == "00:00:00:00:00:00")
+                {
+                    continue;
+                }
+
+                result[mac] = (nic!["ip-addresses"]?.AsArray() ?? [])
+                    .Select(address => address?["ip-address"]?.GetValue<string>())
+                    .OfType<string>()
+                    .Where(address => System.Net.IPAddress.TryParse(address, out _))
+                    .ToList();
             }
 
-            result[mac] = (nic!["ip-addresses"]?.AsArray() ?? [])
-                .Select(address => address?["ip-address"]?.GetValue<string>())
-                .OfType<string>()
-                .ToList();
-        }
-
-        return result;
+            return (IReadOnlyDictionary<string, IReadOnlyList<string>>)result;
+        });
     }
 }

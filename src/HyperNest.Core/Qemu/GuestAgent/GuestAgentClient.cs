@@ -63,6 +63,11 @@ public sealed partial class GuestAgentClient : IAsyncDisposable
                 return ResultOf(command, response);
             }, cancellationToken).ConfigureAwait(false);
         }
+        catch (InvalidDataException e)
+        {
+            // An over-long line: this connection is spent, and only this call fails.
+            throw Malformed(command, e.Message);
+        }
         finally
         {
             _gate.Release();
@@ -178,13 +183,37 @@ public sealed partial class GuestAgentClient : IAsyncDisposable
 
     private static JsonNode? ResultOf(string command, JsonObject response)
     {
-        if (response["error"] is JsonObject error)
+        if (response.ContainsKey("error"))
         {
-            throw new QmpException(command, error["class"]?.GetValue<string>() ?? "unknown", error["desc"]?.GetValue<string>() ?? "");
+            var error = response["error"] as JsonObject;
+            throw new QmpException(command, Text(error?["class"]) ?? "unknown", Text(error?["desc"]) ?? "");
         }
 
         return response["return"];
     }
+
+    /// <summary>A string member as text, whatever JSON the guest put there (a number, an object); null when absent.</summary>
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
+
+    /// <summary>
+    /// The guest's agent is the guest's: its replies are untrusted. A reply of the wrong shape becomes a
+    /// <see cref="QmpException"/>, which fails only this command for this VM, as an error answer would.
+    /// </summary>
+    internal static T Read<T>(string command, JsonNode? reply, Func<JsonNode?, T> read)
+    {
+        try
+        {
+            return read(reply);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or JsonException or ArgumentException or OverflowException or KeyNotFoundException or InvalidCastException)
+        {
+            throw Malformed(command, e.Message);
+        }
+    }
+
+    private static QmpException Malformed(string command, string detail) =>
+        new(command, "MalformedReply", $"the guest agent's reply does not follow QEMU's guest agent schema ({detail})");
 
     private static JsonObject? TryParse(ReadOnlySpan<byte> bytes)
     {

@@ -9,5 +9,9 @@ public sealed class GetVmConsoleCommand : VmSettingsCmdlet
     [Parameter]
     public int Last { get; set; } = 40;
 
-    protected override void Act(string vmName) => WriteObjects(Virtualization.GetVmConsole(vmName, Last));
+    /// <summary>The lines as the guest wrote them, terminal control sequences included.</summary>
+    [Parameter]
+    public SwitchParameter Raw { get; set; }
+
+    protected override void Act(string vmName) => WriteObjects(Virtualization.GetVmConsole(vmName, Last, Raw));
 }

@@ -241,4 +241,20 @@ public sealed class LocalNetworkRulesTests : IDisposable
         var bad = Assert.Throws<HostException>(() => Host.SetDnsClientServerAddresses(ethernet, ["dns.example"]));
         Assert.Contains("not an IPv4 or IPv6 address", bad.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DnsServers_FromAnotherNamespaceSharingTheMachinesEtc_AreRefused_AndNothingChanges()
+    {
+        var ethernet = NetInterfaceSelector.ByAlias("Ethernet");
+        Host.AddDnsClientServerAddress(ethernet, "10.0.0.53", null);
+        _f.Network.InAnotherNamespaceWithTheMachinesEtc = true;
+
+        var refused = Assert.Throws<HostException>(() => Host.AddDnsClientServerAddress(ethernet, "10.0.0.54", null));
+        Assert.Equal("ResolverFileOfAnotherNamespace", refused.ErrorId);
+        Assert.Contains("HYPERNEST_RESOLV_CONF", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<HostException>(() => Host.SetDnsClientServerAddresses(ethernet, []));
+
+        Assert.Equal(["10.0.0.53"], _f.Network.ResolverServers.Select(s => s.ToString()));
+        Assert.Equal(["10.0.0.53"], Host.GetDnsClientServerAddresses().Single(d => d.InterfaceAlias == "Ethernet" && d.AddressFamily == "IPv4").ServerAddresses);
+    }
 }

@@ -1,5 +1,6 @@
 using HyperNest.Hosting;
 using HyperNest.Model;
+using HyperNest.Network.Nftables;
 
 namespace HyperNest.Core.Tests.Hosting.Network;
 
@@ -31,9 +32,9 @@ internal sealed class NetworkHostFixture : IDisposable
     public VmNetworkAdapter Adapter(string vmName) => Assert.Single(Host.GetVmNetworkAdapters(vmName));
 
     /// <summary>The bridge port-guard table as applied, or null when HyperNest holds none.</summary>
-    public string? Guards => Network.Tables.GetValueOrDefault("bridge hypernest_ports");
+    public string? Guards => Network.Tables.GetValueOrDefault($"bridge {PortGuardRuleset.TableName(_inner.Paths.Home)}");
 
-    public string? Nat => Network.Tables.GetValueOrDefault("inet hypernest_nat");
+    public string? Nat => Network.Tables.GetValueOrDefault($"inet {NatRuleset.TableName(_inner.Paths.Home)}");
 
     public IReadOnlyList<string> HyperNestLinks => Network.Links.Where(l => l.Name.StartsWith("hn", StringComparison.Ordinal)).Select(l => l.Name).ToList();
 

@@ -4,10 +4,14 @@ namespace HyperNest.Core.Tests.Network.Nftables;
 
 public sealed class NatRulesetTests
 {
+    internal const string Table = "hypernest_nat_0123abcd";
+
     private const string Preamble =
         "table inet hypernest_nat\n" +
         "delete table inet hypernest_nat\n" +
-        "table inet hypernest_nat {\n" +
+        "table inet hypernest_nat_0123abcd\n" +
+        "delete table inet hypernest_nat_0123abcd\n" +
+        "table inet hypernest_nat_0123abcd {\n" +
         "\tchain postrouting {\n" +
         "\t\ttype nat hook postrouting priority srcnat; policy accept;\n";
 
@@ -22,7 +26,7 @@ public sealed class NatRulesetTests
     [Fact]
     public void Render_OnePrefix_MasqueradesOutboundAndAcceptsForwardedAndReturnTraffic()
     {
-        var text = NatRuleset.Render([Nat("NestedNat", "192.168.100.0/24")]);
+        var text = NatRuleset.Render(Table, [Nat("NestedNat", "192.168.100.0/24")]);
 
         Assert.Equal(
             Preamble +
@@ -38,7 +42,7 @@ public sealed class NatRulesetTests
     [Fact]
     public void Render_TwoPrefixes_TagsEachRuleWithItsNat()
     {
-        var text = NatRuleset.Render([Nat("Lab A", "192.168.100.0/24"), Nat("lab-b", "10.0.0.0/8")]);
+        var text = NatRuleset.Render(Table, [Nat("Lab A", "192.168.100.0/24"), Nat("lab-b", "10.0.0.0/8")]);
 
         Assert.Equal(
             Preamble +
@@ -57,13 +61,13 @@ public sealed class NatRulesetTests
     [Fact]
     public void Render_NoNats_DefinesBothChainsWithoutRules()
     {
-        Assert.Equal(Preamble + ForwardHead + "\t}\n}\n", NatRuleset.Render([]));
+        Assert.Equal(Preamble + ForwardHead + "\t}\n}\n", NatRuleset.Render(Table, []));
     }
 
     [Fact]
     public void Render_SameNameTwice_Throws()
     {
-        Assert.Throws<ArgumentException>(() => NatRuleset.Render([Nat("n", "10.0.0.0/8"), Nat("N", "10.1.0.0/16")]));
+        Assert.Throws<ArgumentException>(() => NatRuleset.Render(Table, [Nat("n", "10.0.0.0/8"), Nat("N", "10.1.0.0/16")]));
     }
 
     [Theory]

@@ -14,15 +14,16 @@ public sealed class NftCheckModeTests
 
     public static TheoryData<string> Rulesets() => new()
     {
-        PortGuardRuleset.Render([]),
+        PortGuardRuleset.Render(PortGuardRulesetTests.Table, []),
         PortGuardRuleset.Render(
+            PortGuardRulesetTests.Table,
         [
             PortGuardRulesetTests.Port("hn-tap0", "02:15:5d:00:00:01"),
             PortGuardRulesetTests.Port("tap.1", "02:15:5d:00:00:02", spoofing: true, dhcpGuard: true, routerGuard: false),
             PortGuardRulesetTests.Port("a23456789012345", "02:15:5d:00:00:03", dhcpGuard: false, routerGuard: true),
         ]),
-        NatRuleset.Render([]),
-        NatRuleset.Render([NatRulesetTests.Nat("Lab A", "192.168.100.0/24"), NatRulesetTests.Nat("lab-b", "10.0.0.0/8")]),
+        NatRuleset.Render(NatRulesetTests.Table, []),
+        NatRuleset.Render(NatRulesetTests.Table, [NatRulesetTests.Nat("Lab A", "192.168.100.0/24"), NatRulesetTests.Nat("lab-b", "10.0.0.0/8")]),
     };
 
     [Theory]
@@ -38,7 +39,7 @@ public sealed class NftCheckModeTests
     public void NftCheck_BrokenRuleset_IsRejected()
     {
         // Proves the check above can fail: the same table with a misspelt hook must be refused.
-        var broken = PortGuardRuleset.Render([]).Replace("hook prerouting", "hook prerouted", StringComparison.Ordinal);
+        var broken = PortGuardRuleset.Render(PortGuardRulesetTests.Table, []).Replace("hook prerouting", "hook prerouted", StringComparison.Ordinal);
 
         Assert.NotEqual(0, RunNftCheck(broken).ExitCode);
     }

@@ -4,10 +4,14 @@ namespace HyperNest.Core.Tests.Network.Nftables;
 
 public sealed class PortGuardRulesetTests
 {
+    internal const string Table = "hypernest_ports_0123abcd";
+
     private const string Preamble =
         "table bridge hypernest_ports\n" +
         "delete table bridge hypernest_ports\n" +
-        "table bridge hypernest_ports {\n" +
+        "table bridge hypernest_ports_0123abcd\n" +
+        "delete table bridge hypernest_ports_0123abcd\n" +
+        "table bridge hypernest_ports_0123abcd {\n" +
         "\tchain prerouting {\n" +
         "\t\ttype filter hook prerouting priority filter; policy accept;\n";
 
@@ -17,7 +21,7 @@ public sealed class PortGuardRulesetTests
     [Fact]
     public void Render_OnePortSpoofingOffGuardsOn_DropsForeignMacDhcpAndRouterAdvertisements()
     {
-        var text = PortGuardRuleset.Render([Port("hn-tap0", "02:15:5D:00:00:01")]);
+        var text = PortGuardRuleset.Render(Table, [Port("hn-tap0", "02:15:5D:00:00:01")]);
 
         Assert.Equal(
             Preamble +
@@ -38,6 +42,7 @@ public sealed class PortGuardRulesetTests
     public void Render_SeveralPorts_EachGetsOnlyItsOwnGuardsAndUnrestrictedPortsAreLeftOut()
     {
         var text = PortGuardRuleset.Render(
+            Table,
         [
             Port("tap-a", "02-15-5d-00-00-0a", dhcpGuard: false, routerGuard: false),
             Port("tap-open", "02155d00000b", spoofing: true, dhcpGuard: false, routerGuard: false),
@@ -69,13 +74,14 @@ public sealed class PortGuardRulesetTests
     [Fact]
     public void Render_NoPorts_DefinesTableAndHookedChainWithoutRules()
     {
-        Assert.Equal(Preamble + "\t}\n}\n", PortGuardRuleset.Render([]));
+        Assert.Equal(Preamble + "\t}\n}\n", PortGuardRuleset.Render(Table, []));
     }
 
     [Fact]
     public void Render_SameTapTwice_Throws()
     {
         var ex = Assert.Throws<ArgumentException>(() => PortGuardRuleset.Render(
+            Table,
             [Port("tap0", "02:00:00:00:00:01"), Port("tap0", "02:00:00:00:00:02")]));
         Assert.Contains("tap0", ex.Message, StringComparison.Ordinal);
     }
