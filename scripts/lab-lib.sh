@@ -1,4 +1,4 @@
-# Shared by nested-lab.sh (run.sh's main job) and bench-network.sh: the documents' nested lab, built
+# Shared by nested-lab.sh (run.sh's main job), bench-network.sh and bench-direct.sh: the documents' nested lab, built
 # with their own cmdlet lines, inside a network namespace of its own (so the machine's real network is
 # never touched) and a HyperNest home of its own (removed at the end).
 #

@@ -75,6 +75,45 @@ public sealed class VmLifecycleTests : IDisposable
         _lab.Run($"Stop-VM {name} -TurnOff");
     }
 
+    [Fact]
+    public void StartVmKilledOnceQemuRuns_GetVmAdoptsTheWorker_StopVmStopsIt_NothingIsDeletedUnderIt()
+    {
+        var name = IsolatedHost.UniqueName("orphan");
+        _lab.Run($"New-VM -Name {name} -MemoryStartupBytes 256MB -Image tiny");
+        var id = _lab.Host.GetVm(name).Id;
+        var pidFile = Path.Combine(_lab.Paths.RuntimeDirectory(id), "qemu.pid");
+
+        // The client dies the moment QEMU has daemonized, before it could record the worker.
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hypernest.dll"));
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add($"Start-VM {name}");
+        info.Environment["HYPERNEST_HOME"] = _lab.Home;
+        info.Environment["HYPERNEST_RESOLV_CONF"] = Path.Combine(_lab.Home, "resolv.conf");
+        using (var client = Process.Start(info)!)
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (!(File.Exists(pidFile) && new FileInfo(pidFile).Length > 0) && !client.HasExited && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(5);
+            }
+
+            client.Kill();
+            client.WaitForExit(10_000);
+        }
+
+        using var worker = Process.GetProcessById(QemuPidOf(id));
+        var seen = _lab.Host.GetVm(name);
+        Assert.Equal(VmState.Running, seen.State);
+        var refused = _lab.TryRun($"Remove-VM {name} -Force");
+        Assert.False(refused.Succeeded);
+        Assert.False(worker.HasExited, "Remove-VM must not touch a running worker");
+
+        _lab.Run($"Stop-VM {name} -TurnOff");
+        Assert.Equal(VmState.Off, _lab.Host.GetVm(name).State);
+        Assert.True(worker.WaitForExit(10_000), "Stop-VM stops the adopted worker");
+    }
+
     private static int QemuPidOf(Guid vmId)
     {
         foreach (var directory in Directory.EnumerateDirectories("/proc"))

@@ -23,11 +23,20 @@ internal sealed class HostLock : IDisposable
         _path = path;
     }
 
-    public static HostLock ForVm(HostPaths paths, Guid vmId) => Acquire(paths, $"{vmId:D}.lock");
+    public static HostLock ForVm(HostPaths paths, Guid vmId) => Acquire(paths, $"{vmId:D}.lock", wait: true)!;
 
-    public static HostLock ForNetwork(HostPaths paths) => Acquire(paths, "network.lock");
+    public static HostLock ForNetwork(HostPaths paths) => Acquire(paths, "network.lock", wait: true)!;
 
-    private static HostLock Acquire(HostPaths paths, string fileName)
+    /// <summary>
+    /// Called by Remove-VM while it holds the lock: the VM is gone, so is its lock file. A process that
+    /// opened the file before and waits on it then finds no VM when it gets the lock.
+    /// </summary>
+    public static void DeleteVmLockFile(HostPaths paths, Guid vmId) => File.Delete(Path.Combine(paths.RuntimeRoot, $"{vmId:D}.lock"));
+
+    /// <summary>The VM's lock if no other process holds it now, else null (never waits).</summary>
+    public static HostLock? TryForVm(HostPaths paths, Guid vmId) => Acquire(paths, $"{vmId:D}.lock", wait: false);
+
+    private static HostLock? Acquire(HostPaths paths, string fileName, bool wait)
     {
         Directory.CreateDirectory(paths.RuntimeRoot);
         var path = Path.Combine(paths.RuntimeRoot, fileName);
@@ -45,6 +54,10 @@ internal sealed class HostLock : IDisposable
                 var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 t_held.Add(path);
                 return new HostLock(stream, path);
+            }
+            catch (IOException) when (!wait)
+            {
+                return null;
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {

@@ -77,6 +77,12 @@ public interface INetworkBackend
     /// <summary>Writes the resolver configuration (nameserver lines, in order); an empty list leaves no nameserver.</summary>
     void WriteResolverConfiguration(IReadOnlyList<IPAddress> servers);
 
+    /// <summary>The resolver configuration's whole text, or null when the file does not exist.</summary>
+    string? ReadResolverConfiguration();
+
+    /// <summary>Puts back a text <see cref="ReadResolverConfiguration"/> returned (null removes the file).</summary>
+    void RestoreResolverConfiguration(string? text);
+
     /// <summary>
     /// Identifies this boot and network namespace ("&lt;boot_id&gt;/net:[inode]"): when it differs from the one
     /// recorded at the last apply, the machine rebooted or this is another namespace, and the stored

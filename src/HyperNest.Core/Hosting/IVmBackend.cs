@@ -31,6 +31,12 @@ public interface IVmBackend
     /// <summary>True when the record's pid is alive and is this VM's worker (not a reused pid).</summary>
     bool IsAlive(VmRecord vm);
 
+    /// <summary>
+    /// The pid of a live worker of this VM that its record may not know (the pid file QEMU wrote when it
+    /// daemonized), or null: a Start-VM killed between launching QEMU and recording it leaves one behind.
+    /// </summary>
+    int? FindWorker(VmRecord vm);
+
     /// <summary>Running or Paused as the worker reports it; null when it cannot be asked (then it is treated as dead).</summary>
     VmState? QueryState(VmRecord vm);
 

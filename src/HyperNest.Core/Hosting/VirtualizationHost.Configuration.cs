@@ -189,6 +189,7 @@ public sealed partial class VirtualizationHost
     /// <summary>Only while Off or Saved (a Saved VM's state is discarded with it). Disks the user named are kept, as in Hyper-V.</summary>
     public void RemoveVm(string name)
     {
+        using var _ = LockVm(name);
         var vm = Load(name);
         if (vm.State is not (VmState.Off or VmState.Saved))
         {
@@ -208,12 +209,14 @@ public sealed partial class VirtualizationHost
         DeleteDirectory(_paths.VmDirectory(vm));
         DeleteDirectory(_paths.VmDirectory(vm.Id));
         DeleteDirectory(_paths.RuntimeDirectory(vm.Id));
+        HostLock.DeleteVmLockFile(_paths, vm.Id);
     }
 
     /// <summary>Any state.</summary>
     public VirtualMachine RenameVm(string name, string newName)
     {
         VmRules.CheckName(newName);
+        using var _ = LockVm(name);
         var vm = Load(name);
         var renamed = _store.Transact(tx =>
         {
@@ -243,6 +246,7 @@ public sealed partial class VirtualizationHost
     /// </summary>
     public VmProcessor SetVmProcessor(string name, SetProcessorRequest request)
     {
+        using var _ = LockVm(name);
         var vm = Load(name);
         RequireOffForProcessor(vm);
         if (request.Count is { } count)
@@ -298,6 +302,7 @@ public sealed partial class VirtualizationHost
     /// <summary>Startup memory only while Off (runtime memory resize is not available yet).</summary>
     public VmMemory SetVmMemory(string name, SetMemoryRequest request)
     {
+        using var _ = LockVm(name);
         var vm = Load(name);
         RefuseDynamicMemory(vm, request.DynamicMemoryEnabled, request.MinimumBytes, request.MaximumBytes, "Set-VMMemory -StartupBytes");
         if (request.StartupBytes is { } startup)
@@ -331,6 +336,7 @@ public sealed partial class VirtualizationHost
     /// <summary>Only while Off; the version only goes up.</summary>
     public VirtualMachine UpdateVmVersion(string name, VmConfigurationVersion? target = null)
     {
+        using var _ = LockVm(name);
         var vm = Load(name);
         if (vm.State != VmState.Off)
         {
@@ -352,6 +358,7 @@ public sealed partial class VirtualizationHost
     /// <summary>Only while Saved.</summary>
     public VirtualMachine RemoveVmSavedState(string name)
     {
+        using var _ = LockVm(name);
         var vm = Load(name);
         if (vm.State != VmState.Saved)
         {

@@ -13,7 +13,10 @@ public sealed partial class VirtualizationHost
     /// <summary>resolv.conf allows three nameservers (MAXNS); more are ignored by glibc.</summary>
     private const int ResolverLimit = 3;
 
-    /// <summary>host_settings key: set once HyperNest has written resolv.conf, so clearing every server writes it empty rather than leaving it alone.</summary>
+    /// <summary>host_settings key: set once HyperNest has written resolv.conf; holds the file as it was before ("" stands for no file).</summary>
+    private const string DnsOriginalKey = "dns_original_resolver";
+
+    /// <summary>Written by earlier versions instead of <see cref="DnsOriginalKey"/>: they kept no copy of the original.</summary>
     private const string DnsConfiguredKey = "dns_configured";
 
     public IReadOnlyList<DnsClientServerAddress> GetDnsClientServerAddresses() => WithNetwork("Listing DNS servers", () =>
@@ -90,12 +93,16 @@ public sealed partial class VirtualizationHost
         return DnsView(adapter, "IPv4", servers.Where(s => IPAddress.Parse(s).AddressFamily == AddressFamily.InterNetwork).ToList());
     }
 
-    /// <summary>Writes resolv.conf from the stored servers, interfaces in ifIndex order; untouched while none were ever configured.</summary>
+    /// <summary>
+    /// Writes resolv.conf from the stored servers, interfaces in ifIndex order; untouched while none were
+    /// ever configured. Its first write keeps the file as it was, and when the last server HyperNest set
+    /// goes, that original comes back (the machine's resolver as the administrator left it).
+    /// </summary>
     private void RewriteResolverConfiguration()
     {
         var stored = _store.Transact(tx => tx.ListDnsServers());
-        var configured = _store.Transact(tx => tx.GetSetting(DnsConfiguredKey)) is not null;
-        if (stored.Count == 0 && !configured)
+        var (original, legacy) = _store.Transact(tx => (tx.GetSetting(DnsOriginalKey), tx.GetSetting(DnsConfiguredKey)));
+        if (stored.Count == 0 && original is null && legacy is null)
         {
             return;
         }
@@ -118,8 +125,20 @@ public sealed partial class VirtualizationHost
             Warn($"{servers.Count} DNS servers are configured; Linux's resolver uses only the first {ResolverLimit} ({string.Join(", ", servers.Take(ResolverLimit))}).");
         }
 
+        if (servers.Count == 0 && original is not null)
+        {
+            _network.RestoreResolverConfiguration(original.Length == 0 ? null : original);
+            _store.Transact(tx => tx.SetSetting(DnsOriginalKey, null));
+            return;
+        }
+
+        if (original is null && legacy is null)
+        {
+            var before = _network.ReadResolverConfiguration();
+            _store.Transact(tx => tx.SetSetting(DnsOriginalKey, before ?? ""));
+        }
+
         _network.WriteResolverConfiguration(servers);
-        _store.Transact(tx => tx.SetSetting(DnsConfiguredKey, "1"));
     }
 
     private static IPAddress ParseDnsServer(string text) =>

@@ -20,6 +20,7 @@ public sealed partial class VirtualizationHost
 
     public VmIntegrationComponent SetVmIntegrationService(string vmName, string name, bool enabled)
     {
+        using var _ = LockVm(vmName);
         var vm = Load(vmName);
         var service = IntegrationServices.Find(name) ?? throw IntegrationErrors.NotFound(vm.Name, name);
         _store.Transact(tx => tx.SetIntegrationServiceChoice(vm.Id, service.Name, enabled));

@@ -8,7 +8,7 @@ public sealed partial class VirtualizationHost
 {
     public VirtualMachine StartVm(string name)
     {
-        using var _ = HostLock.ForVm(_paths, Load(name).Id);
+        using var _ = LockVm(name);
         var vm = Load(name);
         switch (vm.State)
         {
@@ -79,7 +79,7 @@ public sealed partial class VirtualizationHost
 
     public VirtualMachine StopVm(string name, StopMode mode)
     {
-        using var _ = HostLock.ForVm(_paths, Load(name).Id);
+        using var _ = LockVm(name);
         var vm = Load(name);
         switch (vm.State)
         {
@@ -153,6 +153,7 @@ public sealed partial class VirtualizationHost
 
     public VirtualMachine SuspendVm(string name)
     {
+        using var _ = LockVm(name);
         var vm = Load(name);
         switch (vm.State)
         {
@@ -168,6 +169,7 @@ public sealed partial class VirtualizationHost
 
     public VirtualMachine ResumeVm(string name)
     {
+        using var _ = LockVm(name);
         var vm = Load(name);
         switch (vm.State)
         {
@@ -185,6 +187,7 @@ public sealed partial class VirtualizationHost
 
     public VirtualMachine RestartVm(string name)
     {
+        using var _ = LockVm(name);
         var vm = Load(name);
         if (vm.State != VmState.Running)
         {

@@ -12,6 +12,7 @@ public sealed partial class VirtualizationHost
     /// </summary>
     public VirtualMachine SetVm(string name, SetVmRequest request)
     {
+        using var _ = LockVm(name);
         var vm = Load(name);
         RefuseDynamicMemory(vm, request.DynamicMemoryEnabled, request.MemoryMinimumBytes, request.MemoryMaximumBytes, "Set-VM -MemoryStartupBytes (or -StaticMemory)");
         if (request.ProcessorCount is { } count)

@@ -55,16 +55,29 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
     public VirtualMachine GetVm(Guid id) =>
         ToView(Reconcile(_store.Transact(tx => tx.FindVm(id)) ?? throw HostErrors.VmIdNotFound(id)));
 
+    /// <summary>
+    /// Every change to one VM holds its lock, so two processes never interleave on it (a Remove-VM racing a
+    /// Start-VM would otherwise delete the disk under the QEMU the Start-VM just launched). Order: a VM's
+    /// lock before the network lock.
+    /// </summary>
+    private HostLock LockVm(string name) => HostLock.ForVm(_paths, Load(name).Id);
+
     /// <summary>Finds the VM by name and reconciles it with its worker process.</summary>
     private VmRecord Load(string name) =>
         Reconcile(_store.Transact(tx => tx.FindVm(name)) ?? throw HostErrors.VmNotFound(name));
 
     /// <summary>
     /// Brings the stored state in line with reality: a Running/Paused VM whose worker died (killed from
-    /// outside, crashed) becomes Off with a Status that says so; a live worker's run state is re-read.
+    /// outside, crashed) becomes Off with a Status that says so; a live worker's run state is re-read; an
+    /// Off or Saved VM with a live worker nobody recorded is adopted.
     /// </summary>
     private VmRecord Reconcile(VmRecord vm)
     {
+        if (vm.State is VmState.Off or VmState.Saved)
+        {
+            return AdoptOrphanWorker(vm);
+        }
+
         if (vm.State is not (VmState.Running or VmState.Paused))
         {
             return vm;
@@ -104,6 +117,43 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         }
 
         return reconciled;
+    }
+
+    /// <summary>
+    /// A Start-VM killed after it launched QEMU but before it recorded the pid leaves a guest running that
+    /// its record calls Off: Stop-VM would do nothing and Remove-VM would delete the disk under it. Such a
+    /// worker is adopted (Running, or Paused, with its pid), never ignored. A worker whose Start-VM is still
+    /// at work (its VM lock is held by another process) is left for that Start-VM to record.
+    /// </summary>
+    private VmRecord AdoptOrphanWorker(VmRecord vm)
+    {
+        if (_backend.FindWorker(vm) is not { } pid)
+        {
+            return vm;
+        }
+
+        using var vmLock = HostLock.TryForVm(_paths, vm.Id);
+        if (vmLock is null)
+        {
+            return vm;
+        }
+
+        var live = _backend.QueryState(vm with { Pid = pid }) ?? VmState.Running;
+        var adopted = Update(vm.Id, current => current.State is not (VmState.Off or VmState.Saved) ? current : current with
+        {
+            State = live,
+            Pid = pid,
+            StartedAt = current.StartedAt ?? _clock.GetUtcNow(),
+            SavedStatePath = null,
+            StatusMessage = $"HyperNest found this virtual machine's worker (QEMU, pid {pid}) running although its record said {current.State}: the command that started it was interrupted. It was adopted at {_clock.GetUtcNow():u}.",
+        });
+        if (vm.SavedStatePath is { } consumed && adopted.SavedStatePath is null)
+        {
+            // The worker was restored from it, as an uninterrupted Start-VM would have finished.
+            DeleteFile(consumed);
+        }
+
+        return adopted;
     }
 
     /// <summary>Re-reads the record inside an exclusive transaction, applies <paramref name="change"/> and stores the result.</summary>

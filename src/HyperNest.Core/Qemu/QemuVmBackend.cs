@@ -79,6 +79,21 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
 
     public bool IsAlive(VmRecord vm) => vm.Pid is { } pid && QemuProcessInspector.IsAlive(pid, vm.Id);
 
+    public int? FindWorker(VmRecord vm)
+    {
+        try
+        {
+            var pidFile = Runtime(vm).PidFile;
+            return File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid) && QemuProcessInspector.IsAlive(pid, vm.Id)
+                ? pid
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public VmState? QueryState(VmRecord vm)
     {
         try

@@ -188,6 +188,19 @@ internal sealed class FakeNetworkBackend : INetworkBackend
         Fail(nameof(WriteResolverConfiguration));
         ResolverServers.Clear();
         ResolverServers.AddRange(servers);
+        ResolverFile = HyperNest.Network.Linux.ResolverConfigurationFile.Render(ResolverFile, servers);
+    }
+
+    /// <summary>The resolver file's text (null: no file), as the machine had it before HyperNest.</summary>
+    public string? ResolverFile { get; set; } = "search lab.example\nnameserver 192.0.2.53\n";
+
+    public string? ReadResolverConfiguration() => ResolverFile;
+
+    public void RestoreResolverConfiguration(string? text)
+    {
+        Fail(nameof(RestoreResolverConfiguration));
+        ResolverServers.Clear();
+        ResolverFile = text;
     }
 
     public string NamespaceIdentity() => Identity;

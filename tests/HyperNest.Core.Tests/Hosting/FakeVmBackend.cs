@@ -53,6 +53,15 @@ internal sealed class FakeVmBackend : IVmBackend
         return pid;
     }
 
+    /// <summary>What a Start-VM killed after launching QEMU leaves: a live worker its record does not know.</summary>
+    public int LaunchOrphan(Guid vmId)
+    {
+        var pid = _nextPid++;
+        _processes[pid] = VmState.Running;
+        _pidByVm[vmId] = pid;
+        return pid;
+    }
+
     public void SetLinkState(VmRecord vm, int slot, bool up) => Links[(vm.Id, slot)] = up;
 
     /// <summary>What each running guest's agent reports: addresses by MAC.</summary>
@@ -65,6 +74,8 @@ internal sealed class FakeVmBackend : IVmBackend
     public void KillFromOutside(Guid vmId) => _processes.Remove(_pidByVm[vmId]);
 
     public bool IsAlive(VmRecord vm) => vm.Pid is { } pid && _processes.ContainsKey(pid);
+
+    public int? FindWorker(VmRecord vm) => _pidByVm.TryGetValue(vm.Id, out var pid) && _processes.ContainsKey(pid) ? pid : null;
 
     public VmState? QueryState(VmRecord vm) => vm.Pid is { } pid && _processes.TryGetValue(pid, out var state) ? state : null;
 

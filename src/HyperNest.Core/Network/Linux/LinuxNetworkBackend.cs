@@ -185,10 +185,14 @@ public sealed class LinuxNetworkBackend(HostPaths paths) : INetworkBackend
     public void WriteResolverConfiguration(IReadOnlyList<IPAddress> servers) =>
         ResolverConfigurationFile.Write(paths.ResolverConfiguration, servers);
 
+    public string? ReadResolverConfiguration() => ResolverConfigurationFile.Read(paths.ResolverConfiguration);
+
+    public void RestoreResolverConfiguration(string? text) => ResolverConfigurationFile.Restore(paths.ResolverConfiguration, text);
+
     public string NamespaceIdentity() => NetworkNamespaceIdentity.Current();
 
     public bool ResolverFileIsAnotherNamespaces() =>
-        Path.GetFullPath(paths.ResolverConfiguration) == Hosting.HostPaths.DefaultResolverConfiguration && MachineNamespaces.SharesEtcFromAnotherNetworkNamespace();
+        Path.GetFullPath(paths.ResolverConfiguration) == Hosting.HostPaths.DefaultResolverConfiguration && MachineNamespaces.SharesEtcWithAnotherNetworkNamespace();
 
     /// <summary>A half-made link (created, but its alias, master or up failed) is deleted before the error goes on.</summary>
     private void RevertOnFailure(string createdLink, Action rest)

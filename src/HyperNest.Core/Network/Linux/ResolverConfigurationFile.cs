@@ -22,7 +22,34 @@ public static class ResolverConfigurationFile
     {
         ArgumentNullException.ThrowIfNull(servers);
         var full = Path.GetFullPath(path);
-        var text = Render(ReadExisting(full), servers);
+        Replace(full, Render(ReadExisting(full), servers));
+    }
+
+    /// <summary>The file's text, or null when there is none.</summary>
+    public static string? Read(string path) => ReadExisting(Path.GetFullPath(path));
+
+    /// <summary>Puts back a text <see cref="Read"/> returned (null: the file did not exist, so it is removed).</summary>
+    public static void Restore(string path, string? text)
+    {
+        var full = Path.GetFullPath(path);
+        if (text is not null)
+        {
+            Replace(full, text);
+            return;
+        }
+
+        try
+        {
+            File.Delete(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Hosting.NetworkBackendException($"Could not remove {full}: {e.Message}", e);
+        }
+    }
+
+    private static void Replace(string full, string text)
+    {
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.hypernest-{Guid.NewGuid():N}");
         try
         {

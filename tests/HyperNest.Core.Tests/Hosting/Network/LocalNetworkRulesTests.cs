@@ -257,4 +257,25 @@ public sealed class LocalNetworkRulesTests : IDisposable
         Assert.Equal(["10.0.0.53"], _f.Network.ResolverServers.Select(s => s.ToString()));
         Assert.Equal(["10.0.0.53"], Host.GetDnsClientServerAddresses().Single(d => d.InterfaceAlias == "Ethernet" && d.AddressFamily == "IPv4").ServerAddresses);
     }
+
+    [Fact]
+    public void FirstDnsSetting_KeepsTheMachinesResolverFile_TheLastOneGoneBringsItBack()
+    {
+        var ethernet = NetInterfaceSelector.ByAlias("Ethernet");
+        var original = _f.Network.ResolverFile;
+
+        Host.AddDnsClientServerAddress(ethernet, "10.0.0.53", null);
+        Host.SetDnsClientServerAddresses(ethernet, ["10.0.0.54"]);
+        Assert.Contains("nameserver 10.0.0.54", _f.Network.ResolverFile);
+        Assert.DoesNotContain("192.0.2.53", _f.Network.ResolverFile);
+
+        Host.SetDnsClientServerAddresses(ethernet, []);
+        Assert.Equal(original, _f.Network.ResolverFile);
+
+        // A second round keeps the original again, from the file as it is now.
+        _f.Network.ResolverFile = null;
+        Host.AddDnsClientServerAddress(ethernet, "10.0.0.55", null);
+        Host.SetDnsClientServerAddresses(ethernet, []);
+        Assert.Null(_f.Network.ResolverFile);
+    }
 }
