@@ -11,13 +11,17 @@ namespace HyperNest.Remoting;
 /// <see cref="MaxSessionsPerServer"/> sessions: a new engine costs tens of seconds of one vCPU under TCG.
 /// Hyper-V's PowerShell Direct runs over VMBus sockets; this is the same idea over a virtio-serial port.
 /// </summary>
-public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<SessionServer> startServer)
+/// <param name="spareDelay">How long after a session took the spare the next one starts (<see cref="DefaultSpareDelay"/>).</param>
+public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<SessionServer> startServer, TimeSpan? spareDelay = null)
 {
     /// <summary>
-    /// The spare waits this long after a session took the last one: a new engine starting at once would take
-    /// the CPU (one vCPU under TCG) from the session that is opening.
+    /// The spare waits this long after a session took the last one. A new engine takes the one vCPU (TCG)
+    /// from the session for tens of seconds, and most sessions (an Invoke-Command -VMName) end within a few
+    /// seconds and give their warm server back: only a session still open by then gets a spare started.
     /// </summary>
-    public static readonly TimeSpan SpareDelay = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan DefaultSpareDelay = TimeSpan.FromSeconds(10);
+
+    private readonly TimeSpan _spareDelay = spareDelay ?? DefaultSpareDelay;
 
     /// <summary>A server serves at most this many sessions, so what one leaves in the process (loaded assemblies, caches) stays bounded.</summary>
     public const int MaxSessionsPerServer = 25;
@@ -138,7 +142,7 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
         }
 
         server.Assign(channel);
-        ScheduleSpare(SpareDelay);
+        ScheduleSpare(_spareDelay);
     }
 
     private SessionServer TakeServer()
@@ -167,21 +171,32 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
         return server;
     }
 
-    /// <summary>A server whose session closed cleanly waits as the spare; any other is stopped.</summary>
+    /// <summary>
+    /// A server whose session closed cleanly waits as the spare; any other is stopped. It is warm (it just
+    /// served a session), while a spare that has served none may still be starting its engine: the warm one
+    /// stays and the other is stopped, so back-to-back calls never wait for an engine.
+    /// </summary>
     private void ReturnOrStop(SessionServer server)
     {
         server.Channel = 0;
         if (server.SessionClosedCleanly && !server.HasExited && server.SessionsServed < MaxSessionsPerServer)
         {
+            SessionServer? replaced;
             lock (_spareLock)
             {
-                if (_spare is null or { HasExited: true })
+                if (_spare is { HasExited: false, SessionsServed: > 0 })
                 {
-                    _spare?.Dispose();
+                    replaced = server;
+                }
+                else
+                {
+                    replaced = _spare;
                     _spare = server;
-                    return;
                 }
             }
+
+            replaced?.Dispose();
+            return;
         }
 
         server.Dispose();

@@ -132,10 +132,9 @@ public sealed class PowerShellDirectTests : GuestSession
     [Fact]
     public void BackToBackCalls_ReuseTheWarmServer_AndNoSessionSeesWhatAnEarlierOneSet()
     {
-        // $keep holds the VM's channel (as a guest's endpoint lives on), so both calls reach the same endpoint;
-        // by the time the first call comes, its spare is up.
+        // $keep holds the VM's channel (as a guest's endpoint lives on), so both calls reach the same endpoint.
         var output = Session.Succeeds(
-            "$keep = New-PSSession -VMName L1; Start-Sleep -Seconds 4; " +
+            "$keep = New-PSSession -VMName L1; " +
             "$first = Invoke-Command -VMName L1 { $env:HN_LEAK = 'set'; Set-Location /tmp; $PID }; " +
             "$second = Invoke-Command -VMName L1 { '{0}|{1}|{2}' -f $PID, $env:HN_LEAK, (Get-Location).Path }; " +
             "Remove-PSSession $keep; \"$first\"; $second");
