@@ -196,6 +196,8 @@ public sealed partial class VirtualizationHost
             throw HostErrors.WrongState(vm.Name, "be deleted", vm.State, "Stop it first with Stop-VM (or Stop-VM -TurnOff), then run Remove-VM again.");
         }
 
+        RemoveLeftoverPorts(vm);
+
         // As in Hyper-V, disks the user named (-NewVHDPath, -VHDPath, Add-VMHardDiskDrive) stay; the disks
         // HyperNest made (image overlays) and the VM's own folder (firmware variables, saved state) go.
         var owned = _store.Transact(tx =>

@@ -84,4 +84,31 @@ public sealed partial class VirtualizationHost
             Warn($"The network ports of '{vm.Name}' could not all be removed: {ex.Message}");
         }
     }
+
+    /// <summary>
+    /// A Start-VM killed between creating the VM's taps and launching QEMU leaves them behind (the next
+    /// Start-VM replaces them). Remove-VM removes them, since nothing else would; a VM without leftovers
+    /// costs one look at the kernel's links.
+    /// </summary>
+    private void RemoveLeftoverPorts(VmRecord vm)
+    {
+        var taps = _store.Transact(tx => tx.ListAdapters(vm.Id)).Select(a => NetAdapterCatalog.TapName(a.Id)).ToHashSet(StringComparer.Ordinal);
+        if (taps.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var _ = HostLock.ForNetwork(_paths);
+            if (_network.ListLinks().Any(link => taps.Contains(link.Name)))
+            {
+                UnplugVmPorts(vm);
+            }
+        }
+        catch (NetworkBackendException ex)
+        {
+            Warn($"Leftover network ports of '{vm.Name}' could not be looked for: {ex.Message}");
+        }
+    }
 }

@@ -70,4 +70,19 @@ public sealed class InterruptedCommandRulesTests : IDisposable
         Assert.DoesNotContain(Host.GetVms(), v => v.Name == "web1");
         Assert.False(File.Exists(lockFile));
     }
+
+    [Fact]
+    public void TapsLeftByAStartVmKilledBeforeQemu_GoWithRemoveVm()
+    {
+        using var network = new Network.NetworkHostFixture();
+        var lab = network.Internal("Lab");
+        network.Vm("web2", "Lab");
+        var tap = NetAdapterCatalog.TapName(network.Adapter("web2").AdapterId);
+        network.Network.CreateTap(tap, lab.BridgeName);
+
+        network.Host.RemoveVm("web2");
+
+        Assert.Null(network.Network.Link(tap));
+        Assert.NotNull(network.Network.Link(lab.BridgeName));
+    }
 }
