@@ -23,7 +23,7 @@ internal sealed class HostLock : IDisposable
         _path = path;
     }
 
-    public static HostLock ForVm(HostPaths paths, Guid vmId) => Acquire(paths, $"{vmId:D}.lock", wait: true)!;
+    public static HostLock ForVm(HostPaths paths, Guid vmId) => Acquire(paths, VmLockFile(vmId), wait: true)!;
 
     public static HostLock ForNetwork(HostPaths paths) => Acquire(paths, "network.lock", wait: true)!;
 
@@ -31,10 +31,12 @@ internal sealed class HostLock : IDisposable
     /// Called by Remove-VM while it holds the lock: the VM is gone, so is its lock file. A process that
     /// opened the file before and waits on it then finds no VM when it gets the lock.
     /// </summary>
-    public static void DeleteVmLockFile(HostPaths paths, Guid vmId) => File.Delete(Path.Combine(paths.RuntimeRoot, $"{vmId:D}.lock"));
+    public static void DeleteVmLockFile(HostPaths paths, Guid vmId) => File.Delete(Path.Combine(paths.RuntimeRoot, VmLockFile(vmId)));
 
     /// <summary>The VM's lock if no other process holds it now, else null (never waits).</summary>
-    public static HostLock? TryForVm(HostPaths paths, Guid vmId) => Acquire(paths, $"{vmId:D}.lock", wait: false);
+    public static HostLock? TryForVm(HostPaths paths, Guid vmId) => Acquire(paths, VmLockFile(vmId), wait: false);
+
+    private static string VmLockFile(Guid vmId) => $"{vmId:D}.lock";
 
     private static HostLock? Acquire(HostPaths paths, string fileName, bool wait)
     {

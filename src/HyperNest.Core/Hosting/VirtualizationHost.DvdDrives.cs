@@ -19,7 +19,7 @@ public sealed partial class VirtualizationHost
 
     public VmDvdDrive AddVmDvdDrive(string vmName, AddDriveRequest request)
     {
-        using var _ = HostLock.ForVm(_paths, Load(vmName).Id);
+        using var _ = LockVm(vmName);
         var vm = Load(vmName);
         var record = NewDvdRecord(vm, request);
         _store.Transact(tx =>
@@ -33,7 +33,7 @@ public sealed partial class VirtualizationHost
     /// <summary>Only while Off: changes the ISO (-Path), takes it out (RemoveMedia), or moves the drive.</summary>
     public VmDvdDrive SetVmDvdDrive(string vmName, Guid driveId, SetDriveRequest request)
     {
-        using var _ = HostLock.ForVm(_paths, Load(vmName).Id);
+        using var _ = LockVm(vmName);
         var vm = Load(vmName);
         var drive = FindDrive(vm, driveId, DriveKind.Dvd);
         RequireDriveChangeable(vm, DriveKind.Dvd, drive.ControllerType, "modify device 'Virtual DVD Drive'");
@@ -72,7 +72,7 @@ public sealed partial class VirtualizationHost
     /// <summary>Only while Off. The ISO file stays.</summary>
     public void RemoveVmDvdDrive(string vmName, Guid driveId)
     {
-        using var _ = HostLock.ForVm(_paths, Load(vmName).Id);
+        using var _ = LockVm(vmName);
         var vm = Load(vmName);
         var drive = FindDrive(vm, driveId, DriveKind.Dvd);
         RequireDriveChangeable(vm, DriveKind.Dvd, drive.ControllerType, "remove device 'Virtual DVD Drive'");

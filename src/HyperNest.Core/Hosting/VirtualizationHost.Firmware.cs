@@ -19,7 +19,7 @@ public sealed partial class VirtualizationHost
     /// <summary>Only while Off, as Hyper-V's firmware settings. Secure Boot On is refused: HyperNest's OVMF has none.</summary>
     public VmFirmware SetVmFirmware(string vmName, SetFirmwareRequest request)
     {
-        using var _ = HostLock.ForVm(_paths, Load(vmName).Id);
+        using var _ = LockVm(vmName);
         var vm = Load(vmName);
         RequireGeneration2(vm, "Set-VMFirmware");
         if (request.EnableSecureBoot == OnOffState.On)

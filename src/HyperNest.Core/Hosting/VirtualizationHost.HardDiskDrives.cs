@@ -20,7 +20,7 @@ public sealed partial class VirtualizationHost
 
     public VmHardDiskDrive AddVmHardDiskDrive(string vmName, AddDriveRequest request)
     {
-        using var _ = HostLock.ForVm(_paths, Load(vmName).Id);
+        using var _ = LockVm(vmName);
         var vm = Load(vmName);
         if (request.Path is not { Length: > 0 } asked)
         {
@@ -73,7 +73,7 @@ public sealed partial class VirtualizationHost
     /// <summary>Only while Off: QEMU cannot move a disk between controllers, nor swap its file, under a running guest.</summary>
     public VmHardDiskDrive SetVmHardDiskDrive(string vmName, Guid driveId, SetDriveRequest request)
     {
-        using var _ = HostLock.ForVm(_paths, Load(vmName).Id);
+        using var _ = LockVm(vmName);
         var vm = Load(vmName);
         var drive = FindDrive(vm, driveId, DriveKind.HardDisk);
         var moving = request.ToControllerType is not null || request.ToControllerNumber is not null || request.ToControllerLocation is not null;
@@ -116,7 +116,7 @@ public sealed partial class VirtualizationHost
     /// <summary>Detaches the drive; its file stays where it is (Hyper-V semantics).</summary>
     public void RemoveVmHardDiskDrive(string vmName, Guid driveId)
     {
-        using var _ = HostLock.ForVm(_paths, Load(vmName).Id);
+        using var _ = LockVm(vmName);
         var vm = Load(vmName);
         var drive = FindDrive(vm, driveId, DriveKind.HardDisk);
         RequireDriveChangeable(vm, DriveKind.HardDisk, drive.ControllerType, "remove device 'Virtual Hard Disk'");

@@ -58,9 +58,11 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
     /// <summary>
     /// Every change to one VM holds its lock, so two processes never interleave on it (a Remove-VM racing a
     /// Start-VM would otherwise delete the disk under the QEMU the Start-VM just launched). Order: a VM's
-    /// lock before the network lock.
+    /// lock before the network lock. Only the id is looked up here (no reconcile, so no probe of the worker):
+    /// the caller loads the VM once it holds the lock.
     /// </summary>
-    private HostLock LockVm(string name) => HostLock.ForVm(_paths, Load(name).Id);
+    private HostLock LockVm(string name) =>
+        HostLock.ForVm(_paths, (_store.Transact(tx => tx.FindVm(name)) ?? throw HostErrors.VmNotFound(name)).Id);
 
     /// <summary>Finds the VM by name and reconciles it with its worker process.</summary>
     private VmRecord Load(string name) =>

@@ -1,7 +1,8 @@
 namespace HyperNest.Platform;
 
 /// <summary>
-/// Modes for what holds guests' data or names (the home, the store, disks): owner-only, whatever the
+/// Modes for what holds guests' data or names (the home, the store, disks, a VM's runtime directory and UEFI
+/// variables): owner-only, whatever the
 /// umask, so no other local user reads a guest's disk or takes a lock (libvirt keeps its own the same way).
 /// </summary>
 public static class OwnerOnly

@@ -12,12 +12,7 @@ public static class QemuFirmware
     /// <summary>Copies the variable store template for a new generation 2 VM (never overwrites an existing one).</summary>
     public static void CreateVarsFile(string destination)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException("HyperNest runs QEMU on Linux only");
-        }
-
         File.Copy(OvmfVarsTemplate, destination, overwrite: false);
-        File.SetUnixFileMode(destination, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Platform.OwnerOnly.ExistingFile(destination);
     }
 }

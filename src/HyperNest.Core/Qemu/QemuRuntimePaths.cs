@@ -24,13 +24,7 @@ public sealed record QemuRuntimePaths(string Directory, string QmpSocket, string
     /// <summary>Creates the directory (0700) and removes what a previous run left, so a stale pid is never read.</summary>
     public void Prepare()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException("HyperNest runs QEMU on Linux only");
-        }
-
-        System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.SetUnixFileMode(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Platform.OwnerOnly.Directory(Directory, tightenExisting: true);
         foreach (var stale in new[] { QmpSocket, GuestAgentSocket, PowerShellDirectSocket, PidFile, QemuLog })
         {
             File.Delete(stale);

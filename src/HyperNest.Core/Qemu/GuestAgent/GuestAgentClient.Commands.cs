@@ -43,14 +43,12 @@ public sealed partial class GuestAgentClient
             request["input-data"] = Convert.ToBase64String(standardInput);
         }
 
-        var result = await ExecuteAsync("guest-exec", request, cancellationToken).ConfigureAwait(false);
-        return Read("guest-exec", result, r => r?["pid"]?.GetValue<long>() ?? throw new InvalidDataException("guest-exec returned no pid"));
+        return await ExecuteAsync("guest-exec", request, r => r?["pid"]?.GetValue<long>() ?? throw new InvalidDataException("guest-exec returned no pid"), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<GuestExecStatus> ExecStatusAsync(long pid, CancellationToken cancellationToken = default)
     {
-        var reply = await ExecuteAsync("guest-exec-status", new JsonObject { ["pid"] = pid }, cancellationToken).ConfigureAwait(false);
-        return Read("guest-exec-status", reply, r =>
+        return await ExecuteAsync("guest-exec-status", new JsonObject { ["pid"] = pid }, r =>
         {
             var result = r as JsonObject ?? throw new InvalidDataException("guest-exec-status returned no object");
             return new GuestExecStatus(
@@ -61,7 +59,7 @@ public sealed partial class GuestAgentClient
                 Decode(result["err-data"]),
                 result["out-truncated"]?.GetValue<bool>() ?? false,
                 result["err-truncated"]?.GetValue<bool>() ?? false);
-        });
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>guest-exec, then polls guest-exec-status until the program exits or <paramref name="timeout"/> passes.</summary>
@@ -94,8 +92,7 @@ public sealed partial class GuestAgentClient
     /// <summary>Opens a file in the guest; <paramref name="mode"/> is fopen(3)'s ("r", "w", "a", "wb", ...).</summary>
     public async Task<long> FileOpenAsync(string path, string mode = "w", CancellationToken cancellationToken = default)
     {
-        var result = await ExecuteAsync("guest-file-open", new JsonObject { ["path"] = path, ["mode"] = mode }, cancellationToken).ConfigureAwait(false);
-        return Read("guest-file-open", result, r => r?.GetValue<long>() ?? throw new InvalidDataException("guest-file-open returned no handle"));
+        return await ExecuteAsync("guest-file-open", new JsonObject { ["path"] = path, ["mode"] = mode }, r => r?.GetValue<long>() ?? throw new InvalidDataException("guest-file-open returned no handle"), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes one chunk; returns how many bytes the guest wrote. Keep chunks modest: the whole request is one JSON line.</summary>
@@ -107,8 +104,7 @@ public sealed partial class GuestAgentClient
             ["buf-b64"] = Convert.ToBase64String(data.Span),
             ["count"] = data.Length,
         };
-        var result = await ExecuteAsync("guest-file-write", request, cancellationToken).ConfigureAwait(false);
-        return Read("guest-file-write", result, r => r?["count"]?.GetValue<int>() ?? throw new InvalidDataException("guest-file-write returned no count"));
+        return await ExecuteAsync("guest-file-write", request, r => r?["count"]?.GetValue<int>() ?? throw new InvalidDataException("guest-file-write returned no count"), cancellationToken).ConfigureAwait(false);
     }
 
     public Task FileCloseAsync(long handle, CancellationToken cancellationToken = default)
@@ -119,8 +115,7 @@ public sealed partial class GuestAgentClient
     /// <summary>guest-network-get-interfaces: each interface's MAC (lower-case) with its addresses, loopback left out.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> NetworkInterfacesAsync(CancellationToken cancellationToken = default)
     {
-        var reply = await ExecuteAsync("guest-network-get-interfaces", null, cancellationToken).ConfigureAwait(false);
-        return Read("guest-network-get-interfaces", reply, r =>
+        return await ExecuteAsync("guest-network-get-interfaces", null, r =>
         {
             var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var nic in r?.AsArray() ?? [])
@@ -139,6 +134,6 @@ public sealed partial class GuestAgentClient
             }
 
             return (IReadOnlyDictionary<string, IReadOnlyList<string>>)result;
-        });
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -197,11 +197,13 @@ public sealed partial class GuestAgentClient : IAsyncDisposable
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
 
     /// <summary>
-    /// The guest's agent is the guest's: its replies are untrusted. A reply of the wrong shape becomes a
-    /// <see cref="QmpException"/>, which fails only this command for this VM, as an error answer would.
+    /// Runs a command and reads its "return" value with <paramref name="read"/>. The guest's agent is the
+    /// guest's: its replies are untrusted. A reply of the wrong shape becomes a <see cref="QmpException"/>,
+    /// which fails only this command for this VM, as an error answer would.
     /// </summary>
-    internal static T Read<T>(string command, JsonNode? reply, Func<JsonNode?, T> read)
+    private async Task<T> ExecuteAsync<T>(string command, JsonObject? arguments, Func<JsonNode?, T> read, CancellationToken cancellationToken)
     {
+        var reply = await ExecuteAsync(command, arguments, cancellationToken).ConfigureAwait(false);
         try
         {
             return read(reply);
