@@ -49,12 +49,29 @@ hn_publish() {
   mv "$HN_LIB.new" "$HN_LIB"
   rm -rf "$HN_LIB.old"
   ln -sfn "$HN_LIB/hypernest" /usr/local/bin/hypernest
-  echo "==> Installed $HN_LIB (module: $HN_LIB/Modules/HyperNest/HyperNest.psd1) and /usr/local/bin/hypernest"
-  # Only where systemd is the init (not in containers or CI sandboxes): the restore-at-boot unit.
+  ln -sfn "$HN_LIB/hypernestd" /usr/local/bin/hypernestd
+  echo "==> Installed $HN_LIB (module: $HN_LIB/Modules/HyperNest/HyperNest.psd1), /usr/local/bin/hypernest and hypernestd"
+  hn_restart_service
+  # Only where systemd is the init (not in containers or CI sandboxes): the restore-at-boot unit and the
+  # service with its socket. Elsewhere the first client starts hypernestd.
   if [[ -d /run/systemd/system ]]; then
-    install -m 0644 "$HN_ROOT/contrib/systemd/hypernest-restore-network.service" /etc/systemd/system/
+    install -m 0644 "$HN_ROOT/contrib/systemd/hypernest-restore-network.service" "$HN_ROOT/contrib/systemd/hypernestd.service" \
+      "$HN_ROOT/contrib/systemd/hypernestd.socket" /etc/systemd/system/
     systemctl daemon-reload
-    systemctl enable -q hypernest-restore-network.service
-    echo "==> Enabled hypernest-restore-network.service (stored switches and NAT come back after a reboot)"
+    systemctl enable -q hypernest-restore-network.service hypernestd.socket hypernestd.service
+    systemctl start hypernestd.socket
+    echo "==> Enabled hypernest-restore-network.service, hypernestd.socket and hypernestd.service"
+  fi
+}
+
+# A hypernestd of the default home still runs the build it started with: stop it (its VMs keep running)
+# so the next command starts the one just installed.
+hn_restart_service() {
+  local pid_file=/var/lib/hypernest/run/hypernestd.pid
+  if [[ -d /run/systemd/system ]] && systemctl is-active -q hypernestd.service; then
+    systemctl restart hypernestd.service
+  elif [[ -s $pid_file ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    kill "$(cat "$pid_file")"
+    echo "==> Stopped the running hypernestd (pid $(cat "$pid_file")); the next command starts the new one"
   fi
 }

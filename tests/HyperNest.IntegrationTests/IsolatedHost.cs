@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Text;
+using HyperNest.Api;
 using HyperNest.Cli;
 using HyperNest.Hosting;
 using HyperNest.PowerShell.Hosting;
@@ -10,7 +11,8 @@ namespace HyperNest.IntegrationTests;
 /// <summary>
 /// A HyperNest host with its own temp HYPERNEST_HOME (images come from the shared cache), driven through
 /// a real PowerShell runspace made as the hypernest executable makes its own (HyperNest imported), with
-/// $ErrorActionPreference = 'Stop' so a script stops at its first error as the old -c did. Dispose kills every QEMU process started under that home, even when a test failed,
+/// $ErrorActionPreference = 'Stop' so a script stops at its first error as the old -c did. Its host is a client of the home's
+/// hypernestd, as the cmdlets' is. Dispose kills every QEMU process and the service started under that home, even when a test failed,
 /// and requires the test run to be in a network namespace of its own (./test.sh uses unshare -n).
 /// </summary>
 public sealed class IsolatedHost : IDisposable
@@ -23,7 +25,8 @@ public sealed class IsolatedHost : IDisposable
         Home = Directory.CreateTempSubdirectory("hn-it-").FullName;
         // Namespaces share the machine's /etc: the DNS cmdlets must not write its resolv.conf.
         Paths = new HostPaths(Home, HostPaths.FromEnvironment().Cache) { ResolverConfiguration = Path.Combine(Home, "resolv.conf") };
-        Host = HostFactory.Create(Paths);
+        // The cmdlets' own path: a client of this home's hypernestd, which the first call starts.
+        Host = new ServiceClient(Paths);
         _runspace = RunspaceFactory.CreateRunspace(CommandLine.CreateSessionState());
         _runspace.Open();
         _runspace.SessionStateProxy.SetVariable("ErrorActionPreference", ActionPreference.Stop);
@@ -96,9 +99,12 @@ public sealed class IsolatedHost : IDisposable
 
     public void Dispose()
     {
+        // QEMU and the service go first (a failed test may have left a guest mid-boot); the cleanup then starts
+        // a service again, which goes with the second sweep.
         ProcessSweeper.KillProcessesMentioning(Home);
         RemoveNetworkConfiguration();
         _runspace.Dispose();
+        ProcessSweeper.KillProcessesMentioning(Home);
         Directory.Delete(Home, recursive: true);
     }
 

@@ -73,6 +73,15 @@ public interface IVmBackend
     /// <summary>The last lines the guest wrote to its serial console.</summary>
     IReadOnlyList<string> ConsoleTail(VmRecord vm, int lines);
 
+    /// <summary>The VMs whose worker offers an event channel to supervise (hypernestd watches each of them).</summary>
+    IReadOnlyList<Guid> SupervisableWorkers();
+
+    /// <summary>
+    /// Follows the worker's events until it ends, and says how it ended (the guest powered off, a signal, a
+    /// crash). Throws IOException or TimeoutException when its event channel cannot be opened.
+    /// </summary>
+    Task<WorkerExit> WatchWorkerAsync(Guid vmId, CancellationToken cancellationToken);
+
     /// <summary>Removes sockets, pid file and logs of a VM that is gone.</summary>
     void CleanRuntime(VmRecord vm);
 

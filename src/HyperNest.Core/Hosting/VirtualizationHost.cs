@@ -103,14 +103,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
                 return current with { State = state };
             }
 
-            _backend.CleanRuntime(current);
-            return current with
-            {
-                State = VmState.Off,
-                Pid = null,
-                StartedAt = null,
-                StatusMessage = $"The virtual machine's worker process (QEMU, pid {current.Pid}) ended unexpectedly; it was noticed at {_clock.GetUtcNow():u}. It was killed outside HyperNest or crashed: see Get-VMConsole for the guest's last words. Start-VM starts it again.",
-            };
+            return WorkerEnded(current, new WorkerExit(WorkerExitKind.Unexpected));
         });
         if (reconciled.State == VmState.Off)
         {

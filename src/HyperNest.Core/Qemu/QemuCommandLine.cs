@@ -131,6 +131,7 @@ public static class QemuCommandLine
         }
 
         args.AddRange(["-qmp", "unix:" + runtime.QmpSocket + ",server=on,wait=off"]);
+        args.AddRange(["-chardev", "socket,id=hn-events,path=" + runtime.EventsSocket + ",server=on,wait=off", "-mon", "chardev=hn-events,mode=control"]);
 
         if (spec.IncomingStateFile is not null)
         {
@@ -189,6 +190,7 @@ public static class QemuCommandLine
         QemuArgumentSafety.RequireSocketPath(runtime.QmpSocket, "QMP socket path");
         QemuArgumentSafety.RequireSocketPath(runtime.GuestAgentSocket, "guest agent socket path");
         QemuArgumentSafety.RequireSocketPath(runtime.PowerShellDirectSocket, "PowerShell Direct socket path");
+        QemuArgumentSafety.RequireSocketPath(runtime.EventsSocket, "QMP events socket path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.SerialLog, "serial log path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.PidFile, "pid file path");
         QemuArgumentSafety.RequireOptionSafePath(runtime.QemuLog, "QEMU log path");

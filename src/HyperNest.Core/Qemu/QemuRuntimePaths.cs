@@ -9,6 +9,14 @@ public sealed record QemuRuntimePaths(string Directory, string QmpSocket, string
     /// <summary>QEMU's socket for the VM's PowerShell Direct port (see <see cref="Images.GuestContract.PowerShellDirectPortName"/>).</summary>
     public string PowerShellDirectSocket => Path.Combine(Directory, "psdirect.sock");
 
+    /// <summary>
+    /// A second QMP monitor only hypernestd's supervisor holds (QEMU serves one client per monitor, and the
+    /// host API's own QMP calls must never wait behind it): QEMU's events, and EOF when QEMU ends.
+    /// </summary>
+    public string EventsSocket => Path.Combine(Directory, EventsSocketName);
+
+    public const string EventsSocketName = "events.qmp";
+
     public static QemuRuntimePaths ForVm(string runtimeRoot, Guid vmId)
     {
         var directory = Path.Combine(runtimeRoot, vmId.ToString("D"));
@@ -25,7 +33,7 @@ public sealed record QemuRuntimePaths(string Directory, string QmpSocket, string
     public void Prepare()
     {
         Platform.OwnerOnly.Directory(Directory, tightenExisting: true);
-        foreach (var stale in new[] { QmpSocket, GuestAgentSocket, PowerShellDirectSocket, PidFile, QemuLog })
+        foreach (var stale in new[] { QmpSocket, EventsSocket, GuestAgentSocket, PowerShellDirectSocket, PidFile, QemuLog })
         {
             File.Delete(stale);
         }

@@ -268,7 +268,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             return;
         }
 
-        foreach (var file in new[] { runtime.QmpSocket, runtime.GuestAgentSocket, runtime.PowerShellDirectSocket, runtime.PidFile, Path.Combine(runtime.Directory, "cpu.sample") })
+        foreach (var file in new[] { runtime.QmpSocket, runtime.EventsSocket, runtime.GuestAgentSocket, runtime.PowerShellDirectSocket, runtime.PidFile, Path.Combine(runtime.Directory, "cpu.sample") })
         {
             File.Delete(file);
         }

@@ -1,13 +1,14 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using HyperNest.Api;
 using HyperNest.Hosting;
 
 namespace HyperNest.PowerShell.Hosting;
 
 /// <summary>
-/// The host API each runspace talks to. A runspace gets its own <see cref="IVirtualizationHost"/> on the
-/// first HyperNest cmdlet it runs (so Get-Help, Get-Command and parsing need no state directory) and
-/// disposes it when the runspace closes. Tests attach a host of their own before running cmdlets.
+/// The host API each runspace talks to: a client of the home's hypernestd (started if it is not running),
+/// made on the first HyperNest cmdlet the runspace runs (so Get-Help, Get-Command and parsing need no
+/// service) and disposed when the runspace closes. Tests attach a host of their own before running cmdlets.
 /// </summary>
 public static class HostConnection
 {
@@ -31,7 +32,7 @@ public static class HostConnection
 
     private static IVirtualizationHost CreateDefault(Runspace runspace)
     {
-        var host = HostFactory.CreateDefault();
+        var host = new ServiceClient(HostPaths.FromEnvironment());
         DisposeOnClose(runspace, host);
         return host;
     }

@@ -130,6 +130,12 @@ internal sealed class FakeVmBackend : IVmBackend
     {
     }
 
+    /// <summary>The fake's workers have no event channel: the supervisor's rule is tested through ObserveWorkerExit.</summary>
+    public IReadOnlyList<Guid> SupervisableWorkers() => [];
+
+    public Task<WorkerExit> WatchWorkerAsync(Guid vmId, CancellationToken cancellationToken) =>
+        Task.FromException<WorkerExit>(new IOException("the fake backend's workers have no event channel"));
+
     /// <summary>What the guest's CPU state says; tests set it to mimic a hypervisor starting inside.</summary>
     public bool HypervisorInGuest { get; set; }
 

@@ -11,10 +11,12 @@ internal sealed class HostFixture : IDisposable
     public HostFixture()
     {
         Paths = new HostPaths(Path.Combine(_directory, "home"), Path.Combine(_directory, "cache"));
-        var paths = Paths;
         Images = new FakeImageStore(_directory);
-        Host = new VirtualizationHost(paths, StateStore.Open(paths.StateDatabase), Backend, Images, new FakeDiskTool(), Network, Clock);
+        Host = CreateHost();
     }
+
+    /// <summary>Another host API over the same state and fakes (a service runs one per call in flight).</summary>
+    public VirtualizationHost CreateHost() => new(Paths, StateStore.Open(Paths.StateDatabase), Backend, Images, new FakeDiskTool(), Network, Clock);
 
     public HostPaths Paths { get; }
 

@@ -53,6 +53,8 @@ public sealed class QemuCommandLineTests
             "-device", "virtio-rng-pci",
             "-device", "virtio-scsi-pci,id=hn-scsi0",
             "-qmp", $"unix:{dir}/qmp.sock,server=on,wait=off",
+            "-chardev", $"socket,id=hn-events,path={dir}/events.qmp,server=on,wait=off",
+            "-mon", "chardev=hn-events,mode=control",
             "-D", $"{dir}/qemu.log",
             "-msg", "timestamp=on",
             "-daemonize",

@@ -24,6 +24,8 @@ public sealed class NetworkRestoreTests : IDisposable
             "Set-DnsClientServerAddress -InterfaceAlias \"vEthernet (VmNat)\" -ServerAddresses 192.168.100.53'");
         Assert.True(configure.ExitCode == 0, configure.ToString());
         File.Delete(ResolverFile);
+        // A reboot ends the home's service with the kernel's state; the next command starts a new one.
+        StopService();
 
         var restored = InFreshNamespace(
             "hypernest -c 'Get-NetIPAddress | Out-Null' && ip -o addr show && ip -o link show && nft list table inet " + NatRuleset.TableName(_home) + " && cat /proc/sys/net/ipv4/ip_forward");
@@ -37,6 +39,14 @@ public sealed class NetworkRestoreTests : IDisposable
     }
 
     private string ResolverFile => Path.Combine(_home, "resolv.conf");
+
+    private void StopService()
+    {
+        var pidFile = new HyperNest.Api.ServiceEndpoint(new HyperNest.Hosting.HostPaths(_home, _home)).PidFilePath;
+        using var service = Process.GetProcessById(int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        service.Kill();
+        service.WaitForExit();
+    }
 
     private sealed record Outcome(int ExitCode, string Output, string Errors)
     {

@@ -10,7 +10,18 @@ public static class MachineNamespaces
     /// namespace. ip netns exec gives a mount namespace of its own (with /etc/netns/&lt;name&gt; mounted
     /// over /etc), and a container's processes never see the host's: neither counts.
     /// </summary>
-    public static bool SharesEtcWithAnotherNetworkNamespace()
+    /// <remarks>
+    /// Read once per process and kept: hypernestd asks at its start, while the client that started it (and
+    /// that client's ancestors) still run; later it is a child of init and its ancestry says nothing.
+    /// </remarks>
+    public static bool SharesEtcWithAnotherNetworkNamespace() => s_sharesEtc.Value;
+
+    /// <summary>This process's network namespace ("net:[4026531840]"), or null where /proc does not say.</summary>
+    public static string? OwnNetwork() => Namespace("self", "net");
+
+    private static readonly Lazy<bool> s_sharesEtc = new(AskAncestors);
+
+    private static bool AskAncestors()
     {
         var network = Namespace("self", "net");
         var mounts = Namespace("self", "mnt");

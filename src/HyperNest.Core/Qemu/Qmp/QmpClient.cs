@@ -40,6 +40,9 @@ public sealed partial class QmpClient : IAsyncDisposable
 
     public bool IsConnected => _closedReason is null;
 
+    /// <summary>Completes when the connection closes (QEMU exited, or this client was disposed).</summary>
+    public Task Completion => _readLoop ?? Task.CompletedTask;
+
     /// <summary>Connects to QEMU's QMP socket (retrying until it exists) and leaves capabilities negotiation mode.</summary>
     public static async Task<QmpClient> ConnectAsync(string socketPath, TimeSpan timeout, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,22 @@
+namespace HyperNest.Hosting;
+
+/// <summary>
+/// What hypernestd's supervisor needs from the host API, beside it rather than in it (cmdlets never call
+/// these): which workers to watch, how one ended, and the record brought in line the moment it ends.
+/// </summary>
+public interface IWorkerSupervision
+{
+    /// <inheritdoc cref="IVmBackend.SupervisableWorkers"/>
+    IReadOnlyList<Guid> SupervisableWorkers();
+
+    /// <inheritdoc cref="IVmBackend.WatchWorkerAsync"/>
+    Task<WorkerExit> WatchWorkerAsync(Guid vmId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The VM's worker ended as <paramref name="exit"/> says. Under the VM's lock (a Stop-VM or Save that
+    /// ended it records its own outcome first, and this then changes nothing): a record still Running or
+    /// Paused becomes Off with a Status that says how it ended, and its ports go. The VM as it is now, or
+    /// null when it was removed.
+    /// </summary>
+    Model.VirtualMachine? ObserveWorkerExit(Guid vmId, WorkerExit exit);
+}

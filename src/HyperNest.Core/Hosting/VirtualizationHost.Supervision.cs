@@ -1,0 +1,71 @@
+using HyperNest.Model;
+using HyperNest.State;
+
+namespace HyperNest.Hosting;
+
+public sealed partial class VirtualizationHost : IWorkerSupervision
+{
+    /// <summary>QEMU closes its monitors while it exits; its pid may outlive them by a moment.</summary>
+    private static readonly TimeSpan WorkerExitGrace = TimeSpan.FromSeconds(3);
+
+    public IReadOnlyList<Guid> SupervisableWorkers() => _backend.SupervisableWorkers();
+
+    public Task<WorkerExit> WatchWorkerAsync(Guid vmId, CancellationToken cancellationToken) => _backend.WatchWorkerAsync(vmId, cancellationToken);
+
+    public VirtualMachine? ObserveWorkerExit(Guid vmId, WorkerExit exit)
+    {
+        if (_store.Transact(tx => tx.FindVm(vmId)) is null)
+        {
+            return null;
+        }
+
+        using (HostLock.ForVm(_paths, vmId))
+        {
+            if (_store.Transact(tx => tx.FindVm(vmId)) is not { } vm)
+            {
+                return null;
+            }
+
+            if (vm.State is not (VmState.Running or VmState.Paused))
+            {
+                if (_backend.FindWorker(vm) is null)
+                {
+                    // A channel left by a worker whose end was already recorded: gone, so it is not watched again.
+                    _backend.CleanRuntime(vm);
+                }
+
+                return ToView(vm);
+            }
+
+            if (_backend.IsAlive(vm) && !_backend.WaitForExit(vm, WorkerExitGrace, CancellationToken.None))
+            {
+                // The channel closed but the worker lives on (someone else's QMP quit was refused?): nothing ended.
+                return ToView(vm);
+            }
+
+            var ended = Update(vmId, current => current.State is VmState.Running or VmState.Paused && current.Pid == vm.Pid ? WorkerEnded(current, exit) : current);
+            if (ended.State == VmState.Off)
+            {
+                UnplugVmPorts(ended);
+            }
+
+            return ToView(ended);
+        }
+    }
+
+    /// <summary>The record of a VM whose worker is gone: Off, its runtime files removed, a Status that says how it ended.</summary>
+    private VmRecord WorkerEnded(VmRecord vm, WorkerExit exit)
+    {
+        _backend.CleanRuntime(vm);
+        var at = _clock.GetUtcNow();
+        var status = exit.Kind switch
+        {
+            WorkerExitKind.GuestShutdown => $"The guest operating system shut the virtual machine down at {at:u}. Start-VM starts it again.",
+            WorkerExitKind.GuestPanic => $"The guest operating system crashed (kernel panic) at {at:u} and the virtual machine was turned off: see Get-VMConsole for its last words. Start-VM starts it again.",
+            WorkerExitKind.HostSignal => $"The virtual machine's worker process (QEMU, pid {vm.Pid}) was ended by a signal from outside HyperNest at {at:u} (kill, or the machine shutting down). Start-VM starts it again.",
+            WorkerExitKind.HostQuit => $"The virtual machine's worker process (QEMU, pid {vm.Pid}) was told to quit by a QMP client other than HyperNest at {at:u}. Start-VM starts it again.",
+            _ => $"The virtual machine's worker process (QEMU, pid {vm.Pid}) ended unexpectedly; it was noticed at {at:u}. It was killed outside HyperNest or crashed: see Get-VMConsole for the guest's last words. Start-VM starts it again.",
+        };
+        return vm with { State = VmState.Off, Pid = null, StartedAt = null, StatusMessage = status };
+    }
+}

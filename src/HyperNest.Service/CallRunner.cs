@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using HyperNest.Api;
+using HyperNest.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace HyperNest.Service;
+
+/// <summary>
+/// Runs one API call on a host from the pool, on a thread of its own (host calls block: a Wait-VM may
+/// wait minutes), and answers it: streamed as lines (warnings and progress as they happen, then the value
+/// or the error) when the client accepts application/x-ndjson, else as one JSON document
+/// {"Value"|"Error", "Warnings"} with the error's HTTP status.
+/// </summary>
+internal sealed class CallRunner
+{
+    private readonly HostPool _hosts;
+
+    public CallRunner(HostPool hosts) => _hosts = hosts;
+
+    public async Task RunAsync(HttpContext context, HostCall call, IReadOnlyDictionary<string, string> segments)
+    {
+        var frames = Channel.CreateUnbounded<ApiFrame>(new UnboundedChannelOptions { SingleReader = true });
+        var body = await ReadBodyAsync(context);
+        if (body.Error is { } bodyError)
+        {
+            await WriteAsync(context, [new ApiFrame { Error = bodyError }]);
+            return;
+        }
+
+        var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        var progress = new FrameProgress(frames.Writer);
+        var request = new ApiRequest(segments, query, body.Value, progress, context.RequestAborted);
+        _ = Task.Factory.StartNew(() => Execute(call, request, frames.Writer), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        if (Streams(context))
+        {
+            await StreamAsync(context, frames.Reader);
+        }
+        else
+        {
+            var all = new List<ApiFrame>();
+            await foreach (var frame in frames.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                all.Add(frame);
+            }
+
+            await WriteAsync(context, all);
+        }
+    }
+
+    /// <summary>An answer that is only an error (no such path, bad body) in the form the client asked for.</summary>
+    public static Task WriteErrorAsync(HttpContext context, ApiError error) => WriteAsync(context, [new ApiFrame { Error = error }]);
+
+    private void Execute(HostCall call, ApiRequest request, ChannelWriter<ApiFrame> frames)
+    {
+        var host = _hosts.Rent();
+        void OnWarning(object? sender, string message) => frames.TryWrite(new ApiFrame { Warning = message });
+        host.Warning += OnWarning;
+        try
+        {
+            var value = call(host, request);
+            frames.TryWrite(new ApiFrame { Value = value is null ? NullValue : JsonSerializer.SerializeToElement(value, value.GetType(), ApiJson.Options) });
+        }
+        catch (Exception ex)
+        {
+            frames.TryWrite(new ApiFrame { Error = ApiError.From(ex) });
+        }
+        finally
+        {
+            host.Warning -= OnWarning;
+            _hosts.Return(host);
+            frames.TryComplete();
+        }
+    }
+
+    private static readonly JsonElement NullValue = JsonDocument.Parse("null").RootElement.Clone();
+
+    private static bool Streams(HttpContext context) =>
+        context.Request.Headers.Accept.Any(a => a is not null && a.Contains(ApiConnection.StreamMediaType, StringComparison.OrdinalIgnoreCase));
+
+    private static async Task StreamAsync(HttpContext context, ChannelReader<ApiFrame> frames)
+    {
+        // The status waits for the first line: a call refused at once answers with its error's status.
+        var first = true;
+        await foreach (var frame in frames.ReadAllAsync(CancellationToken.None))
+        {
+            if (first)
+            {
+                context.Response.StatusCode = frame.Error?.HttpStatus ?? 200;
+                context.Response.ContentType = ApiConnection.StreamMediaType;
+                first = false;
+            }
+
+            try
+            {
+                await context.Response.WriteAsync(JsonSerializer.Serialize(frame, ApiJson.Options) + "\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client left; the call runs to its end (its cancellation token said so) and nobody reads it.
+            }
+        }
+    }
+
+    private static Task WriteAsync(HttpContext context, IReadOnlyList<ApiFrame> frames)
+    {
+        if (Streams(context))
+        {
+            var channel = Channel.CreateUnbounded<ApiFrame>();
+            foreach (var frame in frames)
+            {
+                channel.Writer.TryWrite(frame);
+            }
+
+            channel.Writer.Complete();
+            return StreamAsync(context, channel.Reader);
+        }
+
+        var final = frames.LastOrDefault(f => f.IsFinal);
+        var warnings = frames.Where(f => f.Warning is not null).Select(f => f.Warning!).ToList();
+        context.Response.StatusCode = final?.Error?.HttpStatus ?? 200;
+        context.Response.ContentType = "application/json";
+        var document = final?.Error is { } error
+            ? (object)new { Error = error, Warnings = warnings }
+            : new { Value = final?.Value ?? NullValue, Warnings = warnings };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(document, ApiJson.Options));
+    }
+
+    private static async Task<(JsonElement Value, ApiError? Error)> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength is 0 || context.Request.ContentLength is null && context.Request.Headers.TransferEncoding.Count == 0)
+        {
+            return (default, null);
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException ex)
+        {
+            return (default, new ApiError($"The request body is not JSON: {ex.Message}", ErrorCategory.InvalidArgument, "ApiBodyInvalid", null));
+        }
+    }
+
+    private sealed class FrameProgress(ChannelWriter<ApiFrame> frames) : IProgress<ProgressUpdate>
+    {
+        public void Report(ProgressUpdate value) => frames.TryWrite(new ApiFrame { Progress = value });
+    }
+}

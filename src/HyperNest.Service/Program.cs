@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+using HyperNest.Api;
+using HyperNest.Hosting;
+using HyperNest.Network.Linux;
+using HyperNest.Platform;
+using HyperNest.Service;
+
+// hypernestd [--home PATH] [--cache PATH] [--resolv-conf PATH]: the service that owns one HyperNest home's
+// VMs (HYPERNEST_HOME, HYPERNEST_CACHE and HYPERNEST_RESOLV_CONF where an option is not given). Started by
+// systemd where it runs, else by the first client; it keeps running after that client.
+var paths = HostPaths.FromEnvironment();
+for (var i = 0; i < args.Length; i++)
+{
+    var value = i + 1 < args.Length ? Path.GetFullPath(args[i + 1]) : null;
+    paths = (args[i], value) switch
+    {
+        ("--home", { } home) => paths with { Home = home },
+        ("--cache", { } cache) => paths with { Cache = cache },
+        ("--resolv-conf", { } resolver) => paths with { ResolverConfiguration = resolver },
+        _ => null!,
+    };
+    if (paths is null)
+    {
+        Console.Error.WriteLine($"hypernestd: '{args[i]}' is not an option here (or lacks its path). Usage: hypernestd [--home PATH] [--cache PATH] [--resolv-conf PATH]");
+        return 2;
+    }
+
+    i++;
+}
+
+// Asked before anything else, while the client that started this service still runs (see MachineNamespaces).
+_ = MachineNamespaces.SharesEtcWithAnotherNetworkNamespace();
+ServiceSession.DetachFromTerminal();
+var endpoint = new ServiceEndpoint(paths);
+try
+{
+    endpoint.RequireUsableSocketPath();
+}
+catch (HostException ex)
+{
+    Console.Error.WriteLine($"hypernestd: {ex.Message}");
+    return 2;
+}
+
+using var instance = ServiceInstance.TryClaim(endpoint);
+if (instance is null)
+{
+    Console.Error.WriteLine($"hypernestd: another hypernestd serves '{paths.Home}' (it holds '{endpoint.InstanceLockPath}'); this one exits.");
+    return 0;
+}
+
+using var stopping = new CancellationTokenSource();
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopping.Cancel(); });
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopping.Cancel(); });
+
+await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(paths));
+using var supervisionHost = HostFactory.Create(paths);
+await using var supervisor = new VmSupervisor((IWorkerSupervision)supervisionHost, Log);
+supervisor.Start();
+await server.StartAsync(stopping.Token);
+if (SystemdSocket.Passed() is null)
+{
+    OwnerOnly.ExistingFile(endpoint.SocketPath);
+}
+
+Log($"hypernestd {Environment.ProcessId} serves '{paths.Home}' on '{endpoint.SocketPath}'");
+
+await HomeWatch.UntilStoppedOrGoneAsync(paths.Home, endpoint.InstanceLockPath, stopping.Token);
+Log($"hypernestd {Environment.ProcessId} stops");
+await server.StopAsync();
+return 0;
+
+static void Log(string message) => Console.Error.WriteLine($"{DateTime.UtcNow:O} {message}");

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using HyperNest.Hosting;
+
+namespace HyperNest.Service;
+
+/// <summary>
+/// Holds one event channel per running VM (QEMU's second QMP monitor) and brings the VM's record in line
+/// the moment its worker ends: a guest that powers itself off is Off, with its ports gone and a Status
+/// that says so, without waiting for the next command to look. New workers are found by a look at the
+/// runtime directory every <see cref="ScanInterval"/>; after a restart of the service the same look
+/// re-attaches to the VMs that kept running.
+/// </summary>
+internal sealed class VmSupervisor : IAsyncDisposable
+{
+    private static readonly TimeSpan ScanInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly IWorkerSupervision _host;
+    private readonly Action<string> _log;
+    private readonly ConcurrentDictionary<Guid, Task> _watches = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _observeLock = new();
+    private Task? _scanLoop;
+
+    public VmSupervisor(IWorkerSupervision host, Action<string> log)
+    {
+        _host = host;
+        _log = log;
+    }
+
+    public void Start() => _scanLoop = Task.Run(ScanLoopAsync);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_scanLoop is not null)
+        {
+            await _scanLoop.ConfigureAwait(false);
+        }
+
+        // Watches end with the token; the VMs keep running (a restarted service re-attaches).
+        await Task.WhenAll(_watches.Values).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task ScanLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var id in _host.SupervisableWorkers())
+                {
+                    _ = _watches.GetOrAdd(id, vmId => Task.Run(() => WatchAsync(vmId)));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _log($"supervisor: cannot list the runtime directory: {ex.Message}");
+            }
+
+            try
+            {
+                await Task.Delay(ScanInterval, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task WatchAsync(Guid vmId)
+    {
+        WorkerExit exit;
+        try
+        {
+            exit = await _host.WatchWorkerAsync(vmId, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            // A channel nobody serves: the worker died before (or while) the supervisor looked. Whatever
+            // left its socket behind, the record is checked as for an unexpected end.
+            _log($"supervisor: VM {vmId}: its event channel did not open ({ex.Message})");
+            exit = new WorkerExit(WorkerExitKind.Unexpected);
+        }
+
+        try
+        {
+            // One at a time: the host API behind the supervisor serves one caller.
+            var vm = await Task.Run(() =>
+            {
+                lock (_observeLock)
+                {
+                    return _host.ObserveWorkerExit(vmId, exit);
+                }
+            }).ConfigureAwait(false);
+            _log($"supervisor: VM {vmId} ({vm?.Name ?? "removed"}): worker ended ({exit.Kind}{(exit.Reason is null ? "" : ", " + exit.Reason)}); now {vm?.State.ToString() ?? "gone"}");
+        }
+        catch (Exception ex)
+        {
+            _log($"supervisor: VM {vmId}: recording the end of its worker failed: {ex.Message}");
+        }
+        finally
+        {
+            await Task.Delay(ScanInterval).ConfigureAwait(false);
+            // A new watch may start when a new worker (a Start-VM) makes the socket again; the old one is
+            // gone with CleanRuntime. A stale socket that stays (record already Off) is retried each scan
+            // only after this pause.
+            _watches.TryRemove(vmId, out _);
+        }
+    }
+}

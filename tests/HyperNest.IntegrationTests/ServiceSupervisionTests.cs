@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using HyperNest.Api;
+using HyperNest.Model;
+using HyperNest.Qemu;
+using HyperNest.Qemu.GuestAgent;
+using Xunit.Abstractions;
+
+namespace HyperNest.IntegrationTests;
+
+/// <summary>
+/// hypernestd owns the VMs between commands: it survives nothing it should not (a kill -9 of the service
+/// leaves the guests running, and the next command's service takes them back), and it notices a guest
+/// that powers itself off without any command asking.
+/// </summary>
+[Collection(GuestCollection.Name)]
+public sealed class ServiceSupervisionTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly IsolatedHost _lab = new();
+
+    public void Dispose() => _lab.Dispose();
+
+    [Fact]
+    public async Task ServiceKilled_GuestKeepsRunning_NextServiceReattaches_AndAGuestPowerOffIsRecordedWithoutACommand()
+    {
+        var name = IsolatedHost.UniqueName("sup");
+        _lab.Run("New-VMSwitch -Name sup -SwitchType Private | Out-Null");
+        _lab.Run($"New-VM -Name {name} -MemoryStartupBytes 256MB -Image tiny -SwitchName sup | Out-Null");
+        _lab.Run($"Start-VM {name}; Wait-VM -Name {name} -For Heartbeat -Timeout 240");
+        var vm = _lab.Host.GetVm(name);
+        var tap = Assert.Single(_lab.Host.GetVmNetworkAdapters(name)).InterfaceName!;
+        Assert.True(Directory.Exists($"/sys/class/net/{tap}"), $"the running VM's tap {tap} is missing");
+
+        // kill -9 of the service: its VMs are not its children and keep running.
+        var endpoint = new ServiceEndpoint(_lab.Paths);
+        using (var service = Process.GetProcessById(ReadPid(endpoint.PidFilePath)))
+        {
+            service.Kill();
+            service.WaitForExit();
+        }
+
+        Assert.True(IsAlive(vm.Id), "the guest's QEMU died with the service");
+        Assert.Equal(VmState.Running, _lab.Host.GetVm(name).State);
+        var secondService = ReadPid(endpoint.PidFilePath);
+
+        // The guest powers itself off (its agent runs poweroff, as a user inside would). No command follows.
+        await using (var agent = await GuestAgentClient.ConnectAsync(QemuRuntimePaths.ForVm(_lab.Paths.RuntimeRoot, vm.Id).GuestAgentSocket, TimeSpan.FromSeconds(10)))
+        {
+            await agent.ShutdownAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (Directory.Exists($"/sys/class/net/{tap}") && clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await Task.Delay(50);
+        }
+
+        output.WriteLine($"tap gone {clock.Elapsed.TotalSeconds:0.00} s after the guest was asked to power off (guest shutdown included)");
+        Assert.False(Directory.Exists($"/sys/class/net/{tap}"), $"the powered-off VM's tap {tap} is still there: nobody noticed the guest ended");
+        Assert.Equal(secondService, ReadPid(endpoint.PidFilePath));
+        var off = _lab.Host.GetVm(name);
+        Assert.Equal(VmState.Off, off.State);
+        Assert.Contains("guest operating system shut the virtual machine down", off.Status, StringComparison.Ordinal);
+    }
+
+    private static int ReadPid(string pidFile) => int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static bool IsAlive(Guid vmId) =>
+        Directory.EnumerateDirectories("/proc").Any(directory =>
+            int.TryParse(Path.GetFileName(directory), out _)
+            && File.Exists(Path.Combine(directory, "cmdline"))
+            && File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(vmId.ToString("D"), StringComparison.Ordinal)
+            && File.ReadAllText(Path.Combine(directory, "cmdline")).Contains("qemu-system", StringComparison.Ordinal));
+}
