@@ -13,8 +13,13 @@ dotnet build HyperNest.slnx -c Release -nologo -v quiet
 # Guest images come from Debian packages (mmdebstrap and the machine's apt sources), which the test
 # namespace cannot reach: build them here, before unshare. Cached by recipe hash, so this is quick when
 # nothing changed. "host" contains "tiny", so this builds both.
+# A scratch home (images live in the shared cache): its hypernestd is stopped with it, so the tests leave
+# no service running.
 echo "==> Guest images"
-hypernest -c 'New-VMImage -Name host | Out-Null; Get-VMImage'
+images_home=$(mktemp -d /tmp/hn-images-XXXXXX)
+HYPERNEST_HOME=$images_home hypernest -c 'New-VMImage -Name host | Out-Null; Get-VMImage'
+kill "$(cat "$images_home/run/hypernestd.pid")" 2>/dev/null || true
+rm -rf "$images_home"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -25,6 +25,8 @@ lab_cleanup() {
   hypernest -c 'Get-VM | Stop-VM -TurnOff' >/dev/null 2>&1 || true
   [[ -n ${LAB_DNSMASQ_PID:-} ]] && kill "$LAB_DNSMASQ_PID" 2>/dev/null || true
   pkill -f "iperf3 -s -B 10.0.0.1" 2>/dev/null || true
+  # The lab home's hypernestd (the VMs are off; it would also stop by itself once its home is gone).
+  [[ -s $LAB_HOME/run/hypernestd.pid ]] && kill "$(cat "$LAB_HOME/run/hypernestd.pid")" 2>/dev/null || true
   rm -rf "$LAB_HOME"
 }
 

@@ -28,7 +28,7 @@ public sealed class ServiceSupervisionTests(ITestOutputHelper output) : IDisposa
         _lab.Run($"Start-VM {name}; Wait-VM -Name {name} -For Heartbeat -Timeout 240");
         var vm = _lab.Host.GetVm(name);
         var tap = Assert.Single(_lab.Host.GetVmNetworkAdapters(name)).InterfaceName!;
-        Assert.True(Directory.Exists($"/sys/class/net/{tap}"), $"the running VM's tap {tap} is missing");
+        Assert.True(LinkExists(tap), $"the running VM's tap {tap} is missing");
 
         // kill -9 of the service: its VMs are not its children and keep running.
         var endpoint = new ServiceEndpoint(_lab.Paths);
@@ -49,18 +49,22 @@ public sealed class ServiceSupervisionTests(ITestOutputHelper output) : IDisposa
         }
 
         var clock = Stopwatch.StartNew();
-        while (Directory.Exists($"/sys/class/net/{tap}") && clock.Elapsed < TimeSpan.FromSeconds(120))
+        while (LinkExists(tap) && clock.Elapsed < TimeSpan.FromSeconds(120))
         {
             await Task.Delay(50);
         }
 
         output.WriteLine($"tap gone {clock.Elapsed.TotalSeconds:0.00} s after the guest was asked to power off (guest shutdown included)");
-        Assert.False(Directory.Exists($"/sys/class/net/{tap}"), $"the powered-off VM's tap {tap} is still there: nobody noticed the guest ended");
+        Assert.False(LinkExists(tap), $"the powered-off VM's tap {tap} is still there: nobody noticed the guest ended");
         Assert.Equal(secondService, ReadPid(endpoint.PidFilePath));
         var off = _lab.Host.GetVm(name);
         Assert.Equal(VmState.Off, off.State);
         Assert.Contains("guest operating system shut the virtual machine down", off.Status, StringComparison.Ordinal);
     }
+
+    /// <summary>From /proc/self/net/dev, which shows this process's network namespace (/sys/class/net shows the one that mounted /sys).</summary>
+    private static bool LinkExists(string name) =>
+        File.ReadLines("/proc/self/net/dev").Any(line => line.TrimStart().StartsWith(name + ":", StringComparison.Ordinal));
 
     private static int ReadPid(string pidFile) => int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 

@@ -76,14 +76,16 @@ public sealed class VmLifecycleTests : IDisposable
     }
 
     [Fact]
-    public void StartVmKilledOnceQemuRuns_GetVmAdoptsTheWorker_StopVmStopsIt_NothingIsDeletedUnderIt()
+    public void ServiceKilledOnceQemuRuns_NextServiceAdoptsTheWorker_StopVmStopsIt_NothingIsDeletedUnderIt()
     {
         var name = IsolatedHost.UniqueName("orphan");
         _lab.Run($"New-VM -Name {name} -MemoryStartupBytes 256MB -Image tiny");
         var id = _lab.Host.GetVm(name).Id;
         var pidFile = Path.Combine(_lab.Paths.RuntimeDirectory(id), "qemu.pid");
+        var servicePid = int.Parse(File.ReadAllText(new HyperNest.Api.ServiceEndpoint(_lab.Paths).PidFilePath).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
-        // The client dies the moment QEMU has daemonized, before it could record the worker.
+        // A client's Start-VM runs in the service, which dies (kill -9) the moment QEMU has daemonized,
+        // before it could record the worker. (Killing the client alone interrupts nothing: the service finishes.)
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hypernest.dll"));
         info.ArgumentList.Add("-c");
@@ -91,6 +93,7 @@ public sealed class VmLifecycleTests : IDisposable
         info.Environment["HYPERNEST_HOME"] = _lab.Home;
         info.Environment["HYPERNEST_RESOLV_CONF"] = Path.Combine(_lab.Home, "resolv.conf");
         using (var client = Process.Start(info)!)
+        using (var service = Process.GetProcessById(servicePid))
         {
             var deadline = DateTime.UtcNow.AddMinutes(2);
             while (!(File.Exists(pidFile) && new FileInfo(pidFile).Length > 0) && !client.HasExited && DateTime.UtcNow < deadline)
@@ -98,8 +101,9 @@ public sealed class VmLifecycleTests : IDisposable
                 Thread.Sleep(5);
             }
 
-            client.Kill();
-            client.WaitForExit(10_000);
+            service.Kill();
+            service.WaitForExit(10_000);
+            client.WaitForExit(60_000);
         }
 
         using var worker = Process.GetProcessById(QemuPidOf(id));

@@ -63,7 +63,13 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
 
         try
         {
-            return new QemuProcessLauncher().LaunchAsync(spec, cancellationToken: cancellationToken).GetAwaiter().GetResult().Pid;
+            var pid = new QemuProcessLauncher().LaunchAsync(spec, cancellationToken: cancellationToken).GetAwaiter().GetResult().Pid;
+            if (savedStatePath is not null)
+            {
+                WaitForIncomingState(vm, pid);
+            }
+
+            return pid;
         }
         catch (QemuLaunchException ex)
         {
@@ -76,6 +82,53 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             throw new HostException($"'{vm.Name}' cannot be started: {ex.Message}", ErrorCategory.InvalidArgument, "StartFailed", vm.Name, ex);
         }
     }
+
+    /// <summary>
+    /// QEMU reads the saved state (exec:cat) after it daemonized, on its own time: the caller deletes the file
+    /// once Start-VM returns, so it returns only when QEMU has left "inmigrate" (a file deleted under a slow
+    /// cat left a guest that never came back, seen on a loaded machine).
+    /// </summary>
+    private void WaitForIncomingState(VmRecord vm, int pid)
+    {
+        string status;
+        try
+        {
+            status = ReadStatusAfterIncomingState(vm with { Pid = pid });
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            Kill(vm with { Pid = pid });
+            throw new HostException(
+                $"'{vm.Name}' could not be restored from its saved state: {ex.Message}. QEMU's log is {Runtime(vm).QemuLog}. Remove-VMSavedState discards the state; Start-VM then boots the VM afresh.",
+                ErrorCategory.InvalidData, "RestoreFailed", vm.Name, ex);
+        }
+
+        if (status is "internal-error" or "io-error" or "shutdown" or "guest-panicked")
+        {
+            Kill(vm with { Pid = pid });
+            throw new HostException(
+                $"'{vm.Name}' could not be restored from its saved state: QEMU's status after reading it is '{status}'. Remove-VMSavedState discards the state; Start-VM then boots the VM afresh.",
+                ErrorCategory.InvalidData, "RestoreFailed", vm.Name);
+        }
+    }
+
+    private string ReadStatusAfterIncomingState(VmRecord vm) =>
+        WithQmp(vm, async qmp =>
+        {
+            using var deadline = new CancellationTokenSource(IncomingStateTimeout);
+            while (true)
+            {
+                var current = await qmp.QueryStatusAsync(deadline.Token).ConfigureAwait(false);
+                if (current.Status != "inmigrate")
+                {
+                    return current.Status;
+                }
+
+                await Task.Delay(50, deadline.Token).ConfigureAwait(false);
+            }
+        });
+
+    private static readonly TimeSpan IncomingStateTimeout = TimeSpan.FromMinutes(10);
 
     public bool IsAlive(VmRecord vm) => vm.Pid is { } pid && QemuProcessInspector.IsAlive(pid, vm.Id);
 
