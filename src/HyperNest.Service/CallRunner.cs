@@ -15,8 +15,13 @@ namespace HyperNest.Service;
 internal sealed class CallRunner
 {
     private readonly HostPool _hosts;
+    private readonly Action _afterCall;
 
-    public CallRunner(HostPool hosts) => _hosts = hosts;
+    public CallRunner(HostPool hosts, Action afterCall)
+    {
+        _hosts = hosts;
+        _afterCall = afterCall;
+    }
 
     public async Task RunAsync(HttpContext context, HostCall call, IReadOnlyDictionary<string, string> segments)
     {
@@ -71,6 +76,7 @@ internal sealed class CallRunner
             host.Warning -= OnWarning;
             _hosts.Return(host);
             frames.TryComplete();
+            _afterCall();
         }
     }
 

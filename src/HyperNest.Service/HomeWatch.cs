@@ -6,7 +6,7 @@ namespace HyperNest.Service;
 /// </summary>
 internal static class HomeWatch
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     public static async Task UntilStoppedOrGoneAsync(string home, string instanceLock, CancellationToken stopping)
     {

@@ -53,9 +53,9 @@ using var stopping = new CancellationTokenSource();
 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopping.Cancel(); });
 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopping.Cancel(); });
 
-await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(paths));
 using var supervisionHost = HostFactory.Create(paths);
 await using var supervisor = new VmSupervisor((IWorkerSupervision)supervisionHost, Log);
+await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(paths), supervisor.Nudge);
 supervisor.Start();
 await server.StartAsync(stopping.Token);
 if (SystemdSocket.Passed() is null)

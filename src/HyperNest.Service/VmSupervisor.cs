@@ -7,17 +7,23 @@ namespace HyperNest.Service;
 /// Holds one event channel per running VM (QEMU's second QMP monitor) and brings the VM's record in line
 /// the moment its worker ends: a guest that powers itself off is Off, with its ports gone and a Status
 /// that says so, without waiting for the next command to look. New workers are found by a look at the
-/// runtime directory every <see cref="ScanInterval"/>; after a restart of the service the same look
-/// re-attaches to the VMs that kept running.
+/// runtime directory after every API call (workers start only through calls) and every
+/// <see cref="BackstopInterval"/>; at the service's start the same look re-attaches to the VMs that kept
+/// running. No polling in between: inside a TCG guest (an L1 running HyperNest) every idle wake-up costs
+/// the guest's only vCPU.
 /// </summary>
 internal sealed class VmSupervisor : IAsyncDisposable
 {
-    private static readonly TimeSpan ScanInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan BackstopInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>A watch whose channel failed is not retried sooner than this.</summary>
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
 
     private readonly IWorkerSupervision _host;
     private readonly Action<string> _log;
     private readonly ConcurrentDictionary<Guid, Task> _watches = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _nudge = new(0, 1);
     private readonly Lock _observeLock = new();
     private Task? _scanLoop;
 
@@ -28,6 +34,19 @@ internal sealed class VmSupervisor : IAsyncDisposable
     }
 
     public void Start() => _scanLoop = Task.Run(ScanLoopAsync);
+
+    /// <summary>A call just ended (it may have started a worker): look now.</summary>
+    public void Nudge()
+    {
+        try
+        {
+            _nudge.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A look is already due.
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -40,6 +59,7 @@ internal sealed class VmSupervisor : IAsyncDisposable
         // Watches end with the token; the VMs keep running (a restarted service re-attaches).
         await Task.WhenAll(_watches.Values).ConfigureAwait(false);
         _stopping.Dispose();
+        _nudge.Dispose();
     }
 
     private async Task ScanLoopAsync()
@@ -60,7 +80,7 @@ internal sealed class VmSupervisor : IAsyncDisposable
 
             try
             {
-                await Task.Delay(ScanInterval, _stopping.Token).ConfigureAwait(false);
+                await _nudge.WaitAsync(BackstopInterval, _stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -106,10 +126,9 @@ internal sealed class VmSupervisor : IAsyncDisposable
         }
         finally
         {
-            await Task.Delay(ScanInterval).ConfigureAwait(false);
+            await Task.Delay(RetryPause).ConfigureAwait(false);
             // A new watch may start when a new worker (a Start-VM) makes the socket again; the old one is
-            // gone with CleanRuntime. A stale socket that stays (record already Off) is retried each scan
-            // only after this pause.
+            // gone with CleanRuntime.
             _watches.TryRemove(vmId, out _);
         }
     }

@@ -32,7 +32,7 @@ public sealed class ServiceSupervisionTests(ITestOutputHelper output) : IDisposa
 
         // kill -9 of the service: its VMs are not its children and keep running.
         var endpoint = new ServiceEndpoint(_lab.Paths);
-        using (var service = Process.GetProcessById(ReadPid(endpoint.PidFilePath)))
+        using (var service = Process.GetProcessById(endpoint.ServicePid()!.Value))
         {
             service.Kill();
             service.WaitForExit();
@@ -40,7 +40,7 @@ public sealed class ServiceSupervisionTests(ITestOutputHelper output) : IDisposa
 
         Assert.True(IsAlive(vm.Id), "the guest's QEMU died with the service");
         Assert.Equal(VmState.Running, _lab.Host.GetVm(name).State);
-        var secondService = ReadPid(endpoint.PidFilePath);
+        var secondService = endpoint.ServicePid();
 
         // The guest powers itself off (its agent runs poweroff, as a user inside would). No command follows.
         await using (var agent = await GuestAgentClient.ConnectAsync(QemuRuntimePaths.ForVm(_lab.Paths.RuntimeRoot, vm.Id).GuestAgentSocket, TimeSpan.FromSeconds(10)))
@@ -56,7 +56,7 @@ public sealed class ServiceSupervisionTests(ITestOutputHelper output) : IDisposa
 
         output.WriteLine($"tap gone {clock.Elapsed.TotalSeconds:0.00} s after the guest was asked to power off (guest shutdown included)");
         Assert.False(LinkExists(tap), $"the powered-off VM's tap {tap} is still there: nobody noticed the guest ended");
-        Assert.Equal(secondService, ReadPid(endpoint.PidFilePath));
+        Assert.Equal(secondService, endpoint.ServicePid());
         var off = _lab.Host.GetVm(name);
         Assert.Equal(VmState.Off, off.State);
         Assert.Contains("guest operating system shut the virtual machine down", off.Status, StringComparison.Ordinal);
@@ -65,8 +65,6 @@ public sealed class ServiceSupervisionTests(ITestOutputHelper output) : IDisposa
     /// <summary>From /proc/self/net/dev, which shows this process's network namespace (/sys/class/net shows the one that mounted /sys).</summary>
     private static bool LinkExists(string name) =>
         File.ReadLines("/proc/self/net/dev").Any(line => line.TrimStart().StartsWith(name + ":", StringComparison.Ordinal));
-
-    private static int ReadPid(string pidFile) => int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool IsAlive(Guid vmId) =>
         Directory.EnumerateDirectories("/proc").Any(directory =>

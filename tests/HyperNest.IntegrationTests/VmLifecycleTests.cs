@@ -82,7 +82,7 @@ public sealed class VmLifecycleTests : IDisposable
         _lab.Run($"New-VM -Name {name} -MemoryStartupBytes 256MB -Image tiny");
         var id = _lab.Host.GetVm(name).Id;
         var pidFile = Path.Combine(_lab.Paths.RuntimeDirectory(id), "qemu.pid");
-        var servicePid = int.Parse(File.ReadAllText(new HyperNest.Api.ServiceEndpoint(_lab.Paths).PidFilePath).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var servicePid = new HyperNest.Api.ServiceEndpoint(_lab.Paths).ServicePid()!.Value;
 
         // A client's Start-VM runs in the service, which dies (kill -9) the moment QEMU has daemonized,
         // before it could record the worker. (Killing the client alone interrupts nothing: the service finishes.)

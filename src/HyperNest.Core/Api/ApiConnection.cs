@@ -27,7 +27,9 @@ public sealed class ApiConnection : IDisposable
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = (_, _) => ValueTask.FromResult(ConnectToService()),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            // A connection per call (a Unix socket costs microseconds): a pooled one would outlive a restarted
+            // service and fail the next call, where a fresh one reaches (or starts) the new service.
+            PooledConnectionLifetime = TimeSpan.Zero,
         };
         _http = new HttpClient(handler) { BaseAddress = new Uri("http://hypernestd"), Timeout = Timeout.InfiniteTimeSpan };
         if (OwnNetwork is { } network)

@@ -30,6 +30,19 @@ public sealed record ServiceEndpoint(HostPaths Paths)
     /// <summary>The service's log where journald does not take it (containers, CI, tests, guests).</summary>
     public string LogPath => Path.Combine(Paths.Home, "logs", "hypernestd.log");
 
+    /// <summary>The pid the service of this home wrote, or null when none runs (or it left no pid).</summary>
+    public int? ServicePid()
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(PidFilePath).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public void RequireUsableSocketPath()
     {
         if (System.Text.Encoding.UTF8.GetByteCount(SocketPath) > MaxSocketPathBytes)

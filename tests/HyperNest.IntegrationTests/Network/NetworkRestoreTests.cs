@@ -42,8 +42,7 @@ public sealed class NetworkRestoreTests : IDisposable
 
     private void StopService()
     {
-        var pidFile = new HyperNest.Api.ServiceEndpoint(new HyperNest.Hosting.HostPaths(_home, _home)).PidFilePath;
-        using var service = Process.GetProcessById(int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        using var service = Process.GetProcessById(new HyperNest.Api.ServiceEndpoint(new HyperNest.Hosting.HostPaths(_home, _home)).ServicePid()!.Value);
         service.Kill();
         service.WaitForExit();
     }
