@@ -30,6 +30,8 @@ internal static class SessionServerWarmUp
         {
             using var powerShell = System.Management.Automation.PowerShell.Create(InitialSessionState.CreateDefault2());
             powerShell.AddScript(WarmUpScript).Invoke();
+            // The cmdlets' calls to hypernestd: the JSON form of their objects.
+            Api.ApiJson.WarmUp();
         }
         catch (Exception ex) when (ex is RuntimeException or InvalidOperationException)
         {

@@ -11,6 +11,12 @@ using HyperNest.Service;
 var paths = HostPaths.FromEnvironment();
 for (var i = 0; i < args.Length; i++)
 {
+    if (args[i] == ServiceLauncher.EtcSharedOption)
+    {
+        MachineNamespaces.Assume(true);
+        continue;
+    }
+
     var value = i + 1 < args.Length ? Path.GetFullPath(args[i + 1]) : null;
     paths = (args[i], value) switch
     {
@@ -21,14 +27,14 @@ for (var i = 0; i < args.Length; i++)
     };
     if (paths is null)
     {
-        Console.Error.WriteLine($"hypernestd: '{args[i]}' is not an option here (or lacks its path). Usage: hypernestd [--home PATH] [--cache PATH] [--resolv-conf PATH]");
+        Console.Error.WriteLine($"hypernestd: '{args[i]}' is not an option here (or lacks its path). Usage: hypernestd [--home PATH] [--cache PATH] [--resolv-conf PATH] [{ServiceLauncher.EtcSharedOption}]");
         return 2;
     }
 
     i++;
 }
 
-// Asked before anything else, while the client that started this service still runs (see MachineNamespaces).
+// Asked before detaching, while the ancestry of a service started by hand is intact (see MachineNamespaces).
 _ = MachineNamespaces.SharesEtcWithAnotherNetworkNamespace();
 ServiceSession.DetachFromTerminal();
 var endpoint = new ServiceEndpoint(paths);
@@ -53,11 +59,13 @@ using var stopping = new CancellationTokenSource();
 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopping.Cancel(); });
 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopping.Cancel(); });
 
-using var supervisionHost = HostFactory.Create(paths);
-await using var supervisor = new VmSupervisor((IWorkerSupervision)supervisionHost, Log);
-await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(paths), supervisor.Nudge);
-supervisor.Start();
+// Listening first: a client waits for the socket, the supervisor's first look can follow.
+VmSupervisor? supervisor = null;
+await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(paths), () => supervisor?.Nudge());
 await server.StartAsync(stopping.Token);
+using var supervisionHost = HostFactory.Create(paths);
+await using var supervising = supervisor = new VmSupervisor((IWorkerSupervision)supervisionHost, Log);
+supervisor.Start();
 if (SystemdSocket.Passed() is null)
 {
     OwnerOnly.ExistingFile(endpoint.SocketPath);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using HyperNest.Hosting;
+using HyperNest.Network.Linux;
 
 namespace HyperNest.Api;
 
@@ -14,24 +15,22 @@ public class ServiceLauncher
 {
     public const string ExecutableName = "hypernestd";
 
-    /// <summary>Under TCG (a guest running HyperNest) the runtime and Kestrel take seconds to start.</summary>
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    /// <summary>Tells the service its network namespace shares /etc with another one (see MachineNamespaces).</summary>
+    public const string EtcSharedOption = "--etc-shared-with-another-network-namespace";
+
+    /// <summary>Under TCG (a guest running HyperNest, an L2 inside an L1) the runtime and Kestrel take up to a minute to start.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(300);
 
     public virtual void Start(ServiceEndpoint endpoint)
     {
         var command = FindServiceCommand();
         Directory.CreateDirectory(Path.GetDirectoryName(endpoint.LogPath)!);
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        // sh backgrounds the service and exits once it listens (or has exited): the service is then nobody's
-        // child and holds no terminal, but while it starts its ancestry is this client's, which is how it
-        // learns whether it shares /etc with another network namespace (MachineNamespaces).
+        // sh backgrounds the service and exits: the service is nobody's child and holds no terminal.
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(
-            "log=$1; socket=$2; shift 2; \"$@\" </dev/null >>\"$log\" 2>&1 & service=$!; tries=0; " +
-            "while [ ! -S \"$socket\" ] && kill -0 $service 2>/dev/null && [ $tries -lt 1800 ]; do sleep 0.05; tries=$((tries + 1)); done");
+        start.ArgumentList.Add("log=$1; shift; \"$@\" </dev/null >>\"$log\" 2>&1 &");
         start.ArgumentList.Add("sh");
         start.ArgumentList.Add(endpoint.LogPath);
-        start.ArgumentList.Add(endpoint.SocketPath);
         foreach (var part in command)
         {
             start.ArgumentList.Add(part);
@@ -42,6 +41,13 @@ public class ServiceLauncher
         {
             start.ArgumentList.Add(option);
             start.ArgumentList.Add(value);
+        }
+
+        // Whether this namespace shares the machine's /etc with another is read from the process's ancestry
+        // (MachineNamespaces), which the detached service no longer has: this client says it.
+        if (MachineNamespaces.SharesEtcWithAnotherNetworkNamespace())
+        {
+            start.ArgumentList.Add(EtcSharedOption);
         }
         using var shell = Process.Start(start) ?? throw new InvalidOperationException("/bin/sh did not start.");
         shell.WaitForExit();

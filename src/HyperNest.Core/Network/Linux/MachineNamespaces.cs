@@ -11,10 +11,15 @@ public static class MachineNamespaces
     /// over /etc), and a container's processes never see the host's: neither counts.
     /// </summary>
     /// <remarks>
-    /// Read once per process and kept: hypernestd asks at its start, while the client that started it (and
-    /// that client's ancestors) still run; later it is a child of init and its ancestry says nothing.
+    /// Read once per process and kept. A hypernestd a client started is a child of init: that client tells it
+    /// (<see cref="Assume"/>), its own ancestry says nothing.
     /// </remarks>
-    public static bool SharesEtcWithAnotherNetworkNamespace() => s_sharesEtc.Value;
+    public static bool SharesEtcWithAnotherNetworkNamespace() => s_assumed ?? s_sharesEtc.Value;
+
+    /// <summary>What the process that started this one found (hypernestd's launcher passes it on).</summary>
+    public static void Assume(bool sharesEtc) => s_assumed = sharesEtc;
+
+    private static bool? s_assumed;
 
     /// <summary>This process's network namespace ("net:[4026531840]"), or null where /proc does not say.</summary>
     public static string? OwnNetwork() => Namespace("self", "net");
