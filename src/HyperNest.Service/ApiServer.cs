@@ -25,7 +25,8 @@ internal sealed class ApiServer : IAsyncDisposable
     public static ApiRouter CreateRouter() => new ApiRouter().MapVms().MapDevices().MapNetwork();
 
     /// <param name="afterCall">Told after every call ends (the supervisor looks for workers a call started).</param>
-    public static ApiServer Create(ServiceEndpoint endpoint, Func<IVirtualizationHost> createHost, Action? afterCall = null)
+    /// <param name="log">The service's log: every change with its outcome, every failure.</param>
+    public static ApiServer Create(ServiceEndpoint endpoint, Func<IVirtualizationHost> createHost, Action? afterCall = null, Action<string>? log = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Logging.ClearProviders();
@@ -47,7 +48,7 @@ internal sealed class ApiServer : IAsyncDisposable
         var app = builder.Build();
         var hosts = new HostPool(createHost);
         var router = CreateRouter();
-        var calls = new CallRunner(hosts, afterCall ?? (() => { }));
+        var calls = new CallRunner(hosts, afterCall ?? (() => { }), log ?? (_ => { }));
         var channels = new ChannelProxy(hosts);
         app.Run(context => Dispatch(context, router, calls, channels));
         return new ApiServer(app, hosts);

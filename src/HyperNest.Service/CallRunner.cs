@@ -16,11 +16,13 @@ internal sealed class CallRunner
 {
     private readonly HostPool _hosts;
     private readonly Action _afterCall;
+    private readonly Action<string> _log;
 
-    public CallRunner(HostPool hosts, Action afterCall)
+    public CallRunner(HostPool hosts, Action afterCall, Action<string> log)
     {
         _hosts = hosts;
         _afterCall = afterCall;
+        _log = log;
     }
 
     public async Task RunAsync(HttpContext context, HostCall call, IReadOnlyDictionary<string, string> segments)
@@ -36,7 +38,9 @@ internal sealed class CallRunner
         var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         var progress = new FrameProgress(frames.Writer);
         var request = new ApiRequest(segments, query, body.Value, progress, context.RequestAborted);
-        _ = Task.Factory.StartNew(() => Execute(call, request, frames.Writer), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var operation = $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}";
+        var logsSuccess = !HttpMethods.IsGet(context.Request.Method);
+        _ = Task.Factory.StartNew(() => Execute(call, request, frames.Writer, operation, logsSuccess), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         if (Streams(context))
         {
@@ -57,8 +61,13 @@ internal sealed class CallRunner
     /// <summary>An answer that is only an error (no such path, bad body) in the form the client asked for.</summary>
     public static Task WriteErrorAsync(HttpContext context, ApiError error) => WriteAsync(context, [new ApiFrame { Error = error }]);
 
-    private void Execute(HostCall call, ApiRequest request, ChannelWriter<ApiFrame> frames)
+    /// <summary>
+    /// Runs the call and logs its outcome: every change (the operations an admin reads back, as in VMMS's
+    /// event log) and every failure; successful reads are not logged (a dashboard polls them).
+    /// </summary>
+    private void Execute(HostCall call, ApiRequest request, ChannelWriter<ApiFrame> frames, string operation, bool logsSuccess)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var host = _hosts.Rent();
         void OnWarning(object? sender, string message) => frames.TryWrite(new ApiFrame { Warning = message });
         host.Warning += OnWarning;
@@ -66,10 +75,16 @@ internal sealed class CallRunner
         {
             var value = call(host, request);
             frames.TryWrite(new ApiFrame { Value = value is null ? NullValue : JsonSerializer.SerializeToElement(value, value.GetType(), ApiJson.Options) });
+            if (logsSuccess)
+            {
+                _log($"{operation}: done in {clock.ElapsedMilliseconds} ms");
+            }
         }
         catch (Exception ex)
         {
-            frames.TryWrite(new ApiFrame { Error = ApiError.From(ex) });
+            var error = ApiError.From(ex);
+            frames.TryWrite(new ApiFrame { Error = error });
+            _log($"{operation}: failed in {clock.ElapsedMilliseconds} ms ({error.ErrorId}): {error.Message}");
         }
         finally
         {

@@ -61,7 +61,7 @@ using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => 
 
 // Listening first: a client waits for the socket, the supervisor's first look can follow.
 VmSupervisor? supervisor = null;
-await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(paths), () => supervisor?.Nudge());
+await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(paths), () => supervisor?.Nudge(), Log);
 await server.StartAsync(stopping.Token);
 using var supervisionHost = HostFactory.Create(paths);
 await using var supervising = supervisor = new VmSupervisor((IWorkerSupervision)supervisionHost, Log);

@@ -137,7 +137,7 @@ public sealed partial class VirtualizationHost
             throw IntegrationErrors.GuestServiceInterfaceDisabled(vm.Name);
         }
 
-        if (!_backend.Heartbeat(vm, AgentContactTimeout))
+        if (!AgentAnswers(vm, AgentContactTimeout))
         {
             throw GuestErrors.AgentSilent(vm.Name);
         }

@@ -14,7 +14,7 @@ public sealed partial class VirtualizationHost
         var vm = Load(vmName);
         var choices = IntegrationChoices(vm);
         // One ping for all services: they share the agent, so they are in contact or not together.
-        bool? contact = vm.State == VmState.Running ? _backend.Heartbeat(vm, TimeSpan.FromSeconds(1)) : null;
+        bool? contact = vm.State == VmState.Running ? AgentAnswers(vm, TimeSpan.FromSeconds(1)) : null;
         return IntegrationServices.All.Select(service => ToComponent(vm, service, IntegrationServices.IsEnabled(choices, service.Name), contact)).ToList();
     }
 
@@ -24,7 +24,7 @@ public sealed partial class VirtualizationHost
         var vm = Load(vmName);
         var service = IntegrationServices.Find(name) ?? throw IntegrationErrors.NotFound(vm.Name, name);
         _store.Transact(tx => tx.SetIntegrationServiceChoice(vm.Id, service.Name, enabled));
-        bool? contact = vm.State == VmState.Running && enabled ? _backend.Heartbeat(vm, TimeSpan.FromSeconds(1)) : null;
+        bool? contact = vm.State == VmState.Running && enabled ? AgentAnswers(vm, TimeSpan.FromSeconds(1)) : null;
         return ToComponent(vm, service, enabled, contact);
     }
 

@@ -194,6 +194,7 @@ public sealed partial class VirtualizationHost
             throw HostErrors.WrongState(vm.Name, "restart", vm.State, "Only a running virtual machine can be restarted: Start-VM it instead.");
         }
 
+        HeartbeatMemory.Forget(vm.Id);
         _backend.Reset(vm);
         return ToView(Update(vm.Id, current => current with { StartedAt = _clock.GetUtcNow() }));
     }
@@ -221,7 +222,7 @@ public sealed partial class VirtualizationHost
                 throw IntegrationErrors.HeartbeatDisabled(vm.Name);
             }
 
-            if (_backend.Heartbeat(vm, TimeSpan.FromSeconds(1)))
+            if (AgentAnswers(vm, TimeSpan.FromSeconds(1)))
             {
                 return ToView(vm);
             }

@@ -57,6 +57,7 @@ public sealed partial class VirtualizationHost : IWorkerSupervision
     private VmRecord WorkerEnded(VmRecord vm, WorkerExit exit)
     {
         _backend.CleanRuntime(vm);
+        HeartbeatMemory.Forget(vm.Id);
         var at = _clock.GetUtcNow();
         var status = exit.Kind switch
         {

@@ -151,6 +151,18 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         return adopted;
     }
 
+    /// <summary>Pings the guest agent; an answer is remembered for Get-VM (<see cref="HeartbeatMemory"/>).</summary>
+    private bool AgentAnswers(VmRecord vm, TimeSpan timeout)
+    {
+        var answered = _backend.Heartbeat(vm, timeout);
+        if (answered)
+        {
+            HeartbeatMemory.Answered(vm, _clock.GetUtcNow());
+        }
+
+        return answered;
+    }
+
     /// <summary>Re-reads the record inside an exclusive transaction, applies <paramref name="change"/> and stores the result.</summary>
     private VmRecord Update(Guid id, Func<VmRecord, VmRecord> change) => _store.Transact(tx =>
     {
@@ -178,7 +190,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         var usage = running ? _backend.SampleUsage(vm) : default;
         // A disabled Heartbeat service is not asked, and Hyper-V reports its status as Disabled.
         var heartbeatEnabled = IntegrationServices.IsEnabled(services, IntegrationServices.Heartbeat);
-        var heartbeat = heartbeatEnabled && vm.State == VmState.Running && _backend.Heartbeat(vm, TimeSpan.FromMilliseconds(300));
+        var heartbeat = heartbeatEnabled && vm.State == VmState.Running && (HeartbeatMemory.AnsweredRecently(vm, _clock.GetUtcNow()) || AgentAnswers(vm, TimeSpan.FromMilliseconds(300)));
         return new VirtualMachine
         {
             Name = vm.Name,
