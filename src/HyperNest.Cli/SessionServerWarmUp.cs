@@ -25,13 +25,12 @@ internal static class SessionServerWarmUp
         // The sessions' own runspaces must not inherit the flag (a server started from a session is not a spare);
         // what the process has now is what every session starts from.
         Environment.SetEnvironmentVariable(SessionServer.WarmUpVariable, null);
+        SessionServer.IsThisProcess = true;
         SessionServerState.Capture();
         try
         {
             using var powerShell = System.Management.Automation.PowerShell.Create(InitialSessionState.CreateDefault2());
             powerShell.AddScript(WarmUpScript).Invoke();
-            // The cmdlets' calls to hypernestd: the JSON form of their objects.
-            Api.ApiJson.WarmUp();
         }
         catch (Exception ex) when (ex is RuntimeException or InvalidOperationException)
         {

@@ -11,7 +11,11 @@ public sealed class CliErrorTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("hn-cli-").FullName;
 
-    public void Dispose() => Directory.Delete(_home, recursive: true);
+    public void Dispose()
+    {
+        ProcessSweeper.StopService(_home);
+        Directory.Delete(_home, recursive: true);
+    }
 
     private IReadOnlyList<string> VmNames()
     {

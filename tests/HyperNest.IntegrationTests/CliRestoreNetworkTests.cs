@@ -13,7 +13,11 @@ public sealed class CliRestoreNetworkTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("hn-cli-").FullName;
 
-    public void Dispose() => Directory.Delete(_home, recursive: true);
+    public void Dispose()
+    {
+        ProcessSweeper.StopService(_home);
+        Directory.Delete(_home, recursive: true);
+    }
 
     [Fact]
     public void RestoreNetwork_Succeeds_CallsTheHostOnce_ExitsZero()

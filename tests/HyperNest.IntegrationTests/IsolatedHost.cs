@@ -99,9 +99,9 @@ public sealed class IsolatedHost : IDisposable
 
     public void Dispose()
     {
-        // QEMU and the service go first (a failed test may have left a guest mid-boot); the cleanup then starts
-        // a service again, which goes with the second sweep.
-        ProcessSweeper.KillProcessesMentioning(Home);
+        // QEMU goes first (a failed test may have left a guest mid-boot), the service then cleans up the
+        // network, and goes last with anything else of the home's.
+        ProcessSweeper.KillProcessesMentioning(Home, spare: new ServiceEndpoint(Paths).ServicePid());
         RemoveNetworkConfiguration();
         _runspace.Dispose();
         ProcessSweeper.KillProcessesMentioning(Home);

@@ -6,7 +6,11 @@ public sealed class VhdCmdletTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("hn-vhd-").FullName;
 
-    public void Dispose() => Directory.Delete(_home, recursive: true);
+    public void Dispose()
+    {
+        ProcessSweeper.StopService(_home);
+        Directory.Delete(_home, recursive: true);
+    }
 
     [Fact]
     public void NewGetResizeVhd_RoundTrip()

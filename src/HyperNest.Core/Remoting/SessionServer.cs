@@ -14,6 +14,14 @@ public sealed class SessionServer : IDisposable
     public const string WarmUpVariable = "HYPERNEST_SESSION_SERVER";
 
     /// <summary>
+    /// True in a PowerShell Direct session server inside a guest. Its cmdlets run the host API in the
+    /// session instead of through the guest's hypernestd: started cold under TCG, the service costs a tiny
+    /// guest 60-80 s and an L2 minutes before the first cmdlet answers (measured), until guests start it at
+    /// their boot.
+    /// </summary>
+    public static bool IsThisProcess { get; set; }
+
+    /// <summary>
     /// Run in every session's runspace when it opens: the process's environment and directory as the server
     /// started (<see cref="SessionServerState"/>), then aliases. PowerShell's own Invoke-Command, New-PSSession and
     /// Enter-PSSession are cmdlets of a module that is always loaded, so command lookup never autoloads

@@ -2,6 +2,7 @@ using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using HyperNest.Api;
 using HyperNest.Hosting;
+using HyperNest.Remoting;
 
 namespace HyperNest.PowerShell.Hosting;
 
@@ -32,7 +33,8 @@ public static class HostConnection
 
     private static IVirtualizationHost CreateDefault(Runspace runspace)
     {
-        var host = new ServiceClient(HostPaths.FromEnvironment());
+        // A guest's PowerShell Direct session runs the host API itself (see SessionServer.IsThisProcess).
+        var host = SessionServer.IsThisProcess ? HostFactory.CreateDefault() : new ServiceClient(HostPaths.FromEnvironment());
         DisposeOnClose(runspace, host);
         return host;
     }

@@ -271,6 +271,25 @@ public sealed class VirtualizationHostRulesTests : IDisposable
     }
 
     [Fact]
+    public void GetVm_RightAfterTheAgentAnswered_ShowsTheHeartbeatWithoutAskingAgain_UntilItIsStaleOrTheVmResets()
+    {
+        NewVm();
+        Host.StartVm("web1");
+        Host.WaitVm("web1", WaitForCondition.Heartbeat, TimeSpan.FromMinutes(1));
+        _fixture.Backend.AgentAnswers = false;
+
+        Assert.Equal("OkApplicationsUnknown", Host.GetVm("web1").Heartbeat);
+        _fixture.Clock.Offset += HeartbeatMemory.Fresh;
+        Assert.Equal("NoContact", Host.GetVm("web1").Heartbeat);
+
+        _fixture.Backend.AgentAnswers = true;
+        Assert.Equal("OkApplicationsUnknown", Host.GetVm("web1").Heartbeat);
+        _fixture.Backend.AgentAnswers = false;
+        Host.RestartVm("web1");
+        Assert.Equal("NoContact", Host.GetVm("web1").Heartbeat);
+    }
+
+    [Fact]
     public void WaitVm_Off_FailsAtOnce()
     {
         NewVm();

@@ -12,7 +12,11 @@ public sealed class NetworkRestoreTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("hn-restore-").FullName;
 
-    public void Dispose() => Directory.Delete(_home, recursive: true);
+    public void Dispose()
+    {
+        ProcessSweeper.StopService(_home);
+        Directory.Delete(_home, recursive: true);
+    }
 
     [Fact]
     public void FreshNamespace_GetsSwitchAddressNatAndDnsBack()
@@ -40,12 +44,7 @@ public sealed class NetworkRestoreTests : IDisposable
 
     private string ResolverFile => Path.Combine(_home, "resolv.conf");
 
-    private void StopService()
-    {
-        using var service = Process.GetProcessById(new HyperNest.Api.ServiceEndpoint(new HyperNest.Hosting.HostPaths(_home, _home)).ServicePid()!.Value);
-        service.Kill();
-        service.WaitForExit();
-    }
+    private void StopService() => ProcessSweeper.StopService(_home);
 
     private sealed record Outcome(int ExitCode, string Output, string Errors)
     {
