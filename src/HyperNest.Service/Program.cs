@@ -17,21 +17,19 @@ for (var i = 0; i < args.Length; i++)
         continue;
     }
 
-    var value = i + 1 < args.Length ? Path.GetFullPath(args[i + 1]) : null;
-    paths = (args[i], value) switch
-    {
-        ("--home", { } home) => paths with { Home = home },
-        ("--cache", { } cache) => paths with { Cache = cache },
-        ("--resolv-conf", { } resolver) => paths with { ResolverConfiguration = resolver },
-        _ => null!,
-    };
-    if (paths is null)
+    if (i + 1 >= args.Length || args[i] is not ("--home" or "--cache" or "--resolv-conf"))
     {
         Console.Error.WriteLine($"hypernestd: '{args[i]}' is not an option here (or lacks its path). Usage: hypernestd [--home PATH] [--cache PATH] [--resolv-conf PATH] [{ServiceLauncher.EtcSharedOption}]");
         return 2;
     }
 
-    i++;
+    var path = Path.GetFullPath(args[++i]);
+    paths = args[i - 1] switch
+    {
+        "--home" => paths with { Home = path },
+        "--cache" => paths with { Cache = path },
+        _ => paths with { ResolverConfiguration = path },
+    };
 }
 
 // Asked before detaching, while the ancestry of a service started by hand is intact (see MachineNamespaces).

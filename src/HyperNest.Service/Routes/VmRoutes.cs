@@ -33,7 +33,7 @@ internal static class VmRoutes
         .Map("POST", "/v1/images/{name}", (h, r) => h.NewImage(r["name"], r.Flag("force"), r.Progress))
         .Map("POST", "/v1/vhds", (h, r) => h.NewVhd(r.Body<NewVhdRequest>()))
         .Map("GET", "/v1/vhds", (h, r) => h.GetVhd(r.Query("path") ?? throw new HostException("GET /v1/vhds needs ?path=<disk file>.", ErrorCategory.InvalidArgument, "ApiQueryMissing", "path")))
-        .Map("POST", "/v1/vhds/resize", (h, r) => h.ResizeVhd(r.Body<ResizeVhdBody>().Path, r.Body<ResizeVhdBody>().SizeBytes));
+        .Map("POST", "/v1/vhds/resize", (h, r) => ResizeVhd(h, r.Body<ResizeVhdBody>()));
 
     /// <summary>For calls that return nothing: the API's value is null.</summary>
     public static object? Nothing(Action action)
@@ -41,6 +41,8 @@ internal static class VmRoutes
         action();
         return null;
     }
+
+    private static object ResizeVhd(IVirtualizationHost host, ResizeVhdBody body) => host.ResizeVhd(body.Path, body.SizeBytes);
 
     private static object Wait(IVirtualizationHost host, ApiRequest request)
     {
