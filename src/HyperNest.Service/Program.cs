@@ -57,13 +57,24 @@ using var stopping = new CancellationTokenSource();
 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopping.Cancel(); });
 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopping.Cancel(); });
 
-// Listening first: a client waits for the socket, the supervisor's first look can follow.
+// What a killed service left half done is finished or undone before any call is served (a call would
+// see it half done: a Get-VM racing the adoption of a worker saw its VM Off) and before the supervisor's
+// first look (it watches the workers recovery adopted). With nothing to recover this is one store read.
+using var supervisionHost = HostFactory.Create(paths);
+foreach (var recovered in ((IWorkerSupervision)supervisionHost).RecoverInterruptedOperations())
+{
+    Log($"recovery: {recovered}");
+}
+
+// Listening next: a client waits for the socket, the supervisor's first look can follow.
 VmSupervisor? supervisor = null;
 await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(paths), () => supervisor?.Nudge(), Log);
 await server.StartAsync(stopping.Token);
-using var supervisionHost = HostFactory.Create(paths);
 await using var supervising = supervisor = new VmSupervisor((IWorkerSupervision)supervisionHost, Log);
 supervisor.Start();
+using var samplingHost = HostFactory.Create(paths);
+await using var sampler = new VmSampler((IWorkerSupervision)samplingHost, Log);
+sampler.Start();
 if (SystemdSocket.Passed() is null)
 {
     OwnerOnly.ExistingFile(endpoint.SocketPath);

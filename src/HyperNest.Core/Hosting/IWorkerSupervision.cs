@@ -2,7 +2,9 @@ namespace HyperNest.Hosting;
 
 /// <summary>
 /// What hypernestd's supervisor needs from the host API, beside it rather than in it (cmdlets never call
-/// these): which workers to watch, how one ended, and the record brought in line the moment it ends.
+/// these): which workers to watch, how one ended, the record brought in line the moment it ends, the live
+/// samples Get-VM answers from, and what a killed service left half done finished or undone when the next
+/// one starts.
 /// </summary>
 public interface IWorkerSupervision
 {
@@ -19,4 +21,13 @@ public interface IWorkerSupervision
     /// null when it was removed.
     /// </summary>
     Model.VirtualMachine? ObserveWorkerExit(Guid vmId, WorkerExit exit);
+
+    /// <summary>
+    /// Probes every running VM once (run state, NestedHypervisorActive, heartbeat) into the samples Get-VM
+    /// answers from (<see cref="LiveSamples"/>); how many were sampled.
+    /// </summary>
+    int SampleRunningVms();
+
+    /// <inheritdoc cref="VirtualizationHost.RecoverInterruptedOperations"/>
+    IReadOnlyList<string> RecoverInterruptedOperations();
 }

@@ -55,6 +55,7 @@ public sealed partial class VirtualizationHost
         }
 
         var id = Guid.NewGuid();
+        using var journal = BeginOperation(OperationKind.NewVm, id, NewVmCreates(request, id, folder));
         if (folder is not null)
         {
             Directory.CreateDirectory(folder);
@@ -139,6 +140,24 @@ public sealed partial class VirtualizationHost
     }
 
     /// <summary>
+    /// What New-VM may make outside the store, for the journal: its folders, and the -NewVHDPath disk when no
+    /// file is there yet (a New-VM killed half-way must not take a file that was there before it).
+    /// </summary>
+    private IEnumerable<string> NewVmCreates(NewVmRequest request, Guid id, string? folder)
+    {
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            yield return folder;
+        }
+
+        yield return _paths.VmDirectory(id);
+        if (request.NewVhdPath is { } newPath && Path.GetFullPath(newPath) is var disk && !File.Exists(disk))
+        {
+            yield return disk;
+        }
+    }
+
+    /// <summary>
     /// The new VM's disk: an existing one (-VHDPath, checked like Add-VMHardDiskDrive's), a new one
     /// (-NewVHDPath, the user's file), or an overlay of an image in the VM's folder (HyperNest's own, so
     /// Remove-VM deletes it).
@@ -200,18 +219,25 @@ public sealed partial class VirtualizationHost
 
         // As in Hyper-V, disks the user named (-NewVHDPath, -VHDPath, Add-VMHardDiskDrive) stay; the disks
         // HyperNest made (image overlays) and the VM's own folder (firmware variables, saved state) go.
-        var owned = _store.Transact(tx =>
-        {
-            var drives = tx.ListDrives(vm.Id);
-            tx.DeleteVm(vm.Id);
-            return drives.Where(d => d.Owned).Select(d => d.Path).ToList();
-        });
+        // The journal lists them before the record goes, so a Remove-VM killed after that still deletes them.
+        var owned = _store.Transact(tx => tx.ListDrives(vm.Id)).Where(d => d.Owned && d.Path is not null).Select(d => d.Path!);
+        List<string> removed = [.. owned, _paths.VmDirectory(vm), _paths.VmDirectory(vm.Id), _paths.RuntimeDirectory(vm.Id)];
+        using var journal = BeginOperation(OperationKind.RemoveVm, vm.Id, removed);
+        _store.Transact(tx => tx.DeleteVm(vm.Id));
         _backend.CleanRuntime(vm);
-        owned.ForEach(DeleteFile);
-        DeleteDirectory(_paths.VmDirectory(vm));
-        DeleteDirectory(_paths.VmDirectory(vm.Id));
-        DeleteDirectory(_paths.RuntimeDirectory(vm.Id));
-        HostLock.DeleteVmLockFile(_paths, vm.Id);
+        DeleteRemovedVmFiles(vm.Id, removed);
+    }
+
+    /// <summary>What is left of a removed VM: its files and folders, then its lock file.</summary>
+    private void DeleteRemovedVmFiles(Guid id, IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            DeleteFile(path);
+            DeleteDirectory(path);
+        }
+
+        HostLock.DeleteVmLockFile(_paths, id);
     }
 
     /// <summary>Any state.</summary>
@@ -238,7 +264,7 @@ public sealed partial class VirtualizationHost
     public VmProcessor GetVmProcessor(string name)
     {
         var vm = Load(name);
-        return ToProcessor(vm) with { NestedHypervisorActive = vm.State is VmState.Running or VmState.Paused && _backend.HypervisorActive(vm) == true };
+        return ToProcessor(vm) with { NestedHypervisorActive = vm.State is VmState.Running or VmState.Paused && HypervisorActive(vm) };
     }
 
     /// <summary>

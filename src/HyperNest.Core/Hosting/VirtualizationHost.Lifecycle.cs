@@ -41,6 +41,7 @@ public sealed partial class VirtualizationHost
         var boot = BootMediaFor(vm, drives, bootOrder) with { IntegrationDisk = _images.PrepareIntegrationDisk(Warn, CancellationToken.None) };
         var restoring = vm.State == VmState.Saved ? vm.SavedStatePath : null;
         var accelerator = _backend.Capabilities.Accelerator;
+        using var journal = BeginOperation(OperationKind.StartVm, vm.Id, adapters.Select(a => NetAdapterCatalog.TapName(a.Id)));
         using var revert = NewRevert();
         var nics = PlugVmPorts(vm, revert, adapter => BootOrderRules.BootIndex(vm, bootOrder, adapter));
         int pid;
@@ -161,7 +162,9 @@ public sealed partial class VirtualizationHost
                 return ToView(vm);
             case VmState.Running:
                 _backend.Pause(vm);
-                return ToView(Update(vm.Id, current => current with { State = VmState.Paused }));
+                var paused = Update(vm.Id, current => current with { State = VmState.Paused });
+                LiveSamples.Forget(vm.Id);
+                return ToView(paused);
             default:
                 throw HostErrors.WrongState(vm.Name, "pause", vm.State, "Only a running virtual machine can be paused: Start-VM it first.");
         }
@@ -178,6 +181,7 @@ public sealed partial class VirtualizationHost
             case VmState.Paused:
                 _backend.Resume(vm);
                 var resumed = Update(vm.Id, current => current with { State = VmState.Running });
+                LiveSamples.Forget(vm.Id);
                 SynchronizeGuestTime(resumed);
                 return ToView(resumed);
             default:
@@ -194,9 +198,10 @@ public sealed partial class VirtualizationHost
             throw HostErrors.WrongState(vm.Name, "restart", vm.State, "Only a running virtual machine can be restarted: Start-VM it instead.");
         }
 
-        HeartbeatMemory.Forget(vm.Id);
         _backend.Reset(vm);
-        return ToView(Update(vm.Id, current => current with { StartedAt = _clock.GetUtcNow() }));
+        var restarted = Update(vm.Id, current => current with { StartedAt = _clock.GetUtcNow() });
+        LiveSamples.Forget(vm.Id);
+        return ToView(restarted);
     }
 
     /// <summary>Only while Running (or Starting); fails at once when the VM stops while waiting.</summary>

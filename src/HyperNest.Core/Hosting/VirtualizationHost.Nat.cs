@@ -60,6 +60,7 @@ public sealed partial class VirtualizationHost
         }
 
         var record = new NetNatRecord(name, prefix.ToString(), _clock.GetUtcNow());
+        using var journal = BeginOperation(OperationKind.NewNetNat, name, []);
         using var revert = NewRevert();
         ApplyNats([.. nats, record]);
         revert.Add("apply the NAT table", () => ApplyNats(nats));
@@ -82,6 +83,7 @@ public sealed partial class VirtualizationHost
                 ErrorCategory.ObjectNotFound, "ObjectNotFound", name);
         }
 
+        using var journal = BeginOperation(OperationKind.RemoveNetNat, name, []);
         ApplyNats(nats.Except(removed).ToList());
         _store.Transact(tx =>
         {

@@ -26,6 +26,17 @@ public sealed partial class VirtualizationHost
             return;
         }
 
+        ConvergeNetworkToStore();
+        _store.Transact(tx => tx.SetSetting(NetworkIdentityKey, identity));
+    }
+
+    /// <summary>
+    /// Under the network lock: makes the kernel hold what the store says (bridges, addresses, routes, NAT,
+    /// resolver, port guards, VLANs), leaving alone what is already right. After a reboot, and after a
+    /// network change that was killed half-way.
+    /// </summary>
+    private void ConvergeNetworkToStore()
+    {
         var (switches, nats, dns) = _store.Transact(tx => (tx.ListSwitches(), tx.ListNats(), tx.ListDnsServers()));
         var links = _network.ListLinks().Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var record in switches)
@@ -81,7 +92,5 @@ public sealed partial class VirtualizationHost
                 Warn($"Could not re-apply the VLANs of \"{record.Name}\": {ex.Message}");
             }
         }
-
-        _store.Transact(tx => tx.SetSetting(NetworkIdentityKey, identity));
     }
 }

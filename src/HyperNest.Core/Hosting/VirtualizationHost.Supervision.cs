@@ -8,6 +8,9 @@ public sealed partial class VirtualizationHost : IWorkerSupervision
     /// <summary>QEMU closes its monitors while it exits; its pid may outlive them by a moment.</summary>
     private static readonly TimeSpan WorkerExitGrace = TimeSpan.FromSeconds(3);
 
+    /// <summary>The sampler's agent ping: a guest still booting costs each round this much.</summary>
+    private static readonly TimeSpan SamplerPing = TimeSpan.FromMilliseconds(500);
+
     public IReadOnlyList<Guid> SupervisableWorkers() => _backend.SupervisableWorkers();
 
     public Task<WorkerExit> WatchWorkerAsync(Guid vmId, CancellationToken cancellationToken) => _backend.WatchWorkerAsync(vmId, cancellationToken);
@@ -53,11 +56,36 @@ public sealed partial class VirtualizationHost : IWorkerSupervision
         }
     }
 
+    public int SampleRunningVms()
+    {
+        var sampled = 0;
+        foreach (var vm in _store.Transact(tx => tx.ListVms()).Where(v => IsRunning(v) && v.Pid is not null))
+        {
+            var generation = LiveSamples.Generation(vm.Id);
+            if (!_backend.IsAlive(vm) || _backend.QueryState(vm) is not { } state)
+            {
+                // Its end is the supervisor's to record.
+                continue;
+            }
+
+            var hypervisor = _backend.HypervisorActive(vm);
+            if (state == VmState.Running && IsServiceEnabled(vm, IntegrationServices.Heartbeat))
+            {
+                AgentAnswers(vm, SamplerPing);
+            }
+
+            LiveSamples.Record(vm.Id, generation, new LiveSamples.Sample(vm.Pid!.Value, _clock.GetUtcNow(), state, hypervisor));
+            sampled++;
+        }
+
+        return sampled;
+    }
+
     /// <summary>The record of a VM whose worker is gone: Off, its runtime files removed, a Status that says how it ended.</summary>
     private VmRecord WorkerEnded(VmRecord vm, WorkerExit exit)
     {
         _backend.CleanRuntime(vm);
-        HeartbeatMemory.Forget(vm.Id);
+        LiveSamples.Forget(vm.Id);
         var at = _clock.GetUtcNow();
         var status = exit.Kind switch
         {

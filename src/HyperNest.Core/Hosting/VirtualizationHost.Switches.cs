@@ -30,6 +30,7 @@ public sealed partial class VirtualizationHost
                 CreatedAt = _clock.GetUtcNow(),
             };
 
+            using var journal = BeginOperation(OperationKind.NewVmSwitch, id, [record.Bridge]);
             using var revert = NewRevert();
             if (type == VmSwitchType.External)
             {
@@ -63,6 +64,13 @@ public sealed partial class VirtualizationHost
     public void RemoveVmSwitch(string name, bool force) => WithNetwork($"Removing virtual switch \"{name}\"", () =>
     {
         var record = _store.Transact(tx => tx.FindSwitch(name)) ?? throw NetworkErrors.SwitchNotFound(name);
+        using var journal = BeginOperation(OperationKind.RemoveVmSwitch, record.Id, [record.Bridge]);
+        RemoveSwitchLocked(record, force);
+    });
+
+    /// <summary>Under the network lock. Also finishes a Remove-VMSwitch, or undoes a New-VMSwitch, that was killed half-way.</summary>
+    private void RemoveSwitchLocked(SwitchRecord record, bool force)
+    {
         var (adapters, vms) = _store.Transact(tx => (tx.ListAdapters(), tx.ListVms()));
         var connected = adapters.Where(a => a.SwitchId == record.Id).ToList();
         if (connected.Count > 0 && !force)
@@ -77,7 +85,11 @@ public sealed partial class VirtualizationHost
             _store.Transact(tx => tx.UpdateAdapter(adapter with { SwitchId = null }));
         }
 
-        _network.DeleteLink(record.Bridge);
+        if (_network.ListLinks().Any(l => l.Name == record.Bridge))
+        {
+            _network.DeleteLink(record.Bridge);
+        }
+
         _store.Transact(tx =>
         {
             if (record.NetAdapter is { } bound)
@@ -96,7 +108,7 @@ public sealed partial class VirtualizationHost
 
         ApplyPortGuards();
         RewriteResolverConfiguration();
-    });
+    }
 
     public VmSwitch RenameVmSwitch(string name, string newName)
     {

@@ -85,7 +85,8 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             return vm;
         }
 
-        var live = _backend.IsAlive(vm) ? _backend.QueryState(vm) : null;
+        // The pid check is a /proc read; the run state comes from the service's sample when it has one.
+        var live = _backend.IsAlive(vm) ? LiveSamples.Find(vm, _clock.GetUtcNow())?.State ?? _backend.QueryState(vm) : null;
         if (live == vm.State)
         {
             return vm;
@@ -151,17 +152,31 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         return adopted;
     }
 
-    /// <summary>Pings the guest agent; an answer is remembered for Get-VM (<see cref="HeartbeatMemory"/>).</summary>
+    /// <summary>Pings the guest agent; an answer is remembered for Get-VM (<see cref="LiveSamples"/>).</summary>
     private bool AgentAnswers(VmRecord vm, TimeSpan timeout)
     {
         var answered = _backend.Heartbeat(vm, timeout);
         if (answered)
         {
-            HeartbeatMemory.Answered(vm, _clock.GetUtcNow());
+            LiveSamples.Answered(vm, _clock.GetUtcNow());
         }
 
         return answered;
     }
+
+    /// <summary>
+    /// For a view: an answer seen in the last seconds, else — only where no sampler watches the VM (a
+    /// process without hypernestd) — a short ping. Where a fresh sample exists its ping's outcome stands.
+    /// </summary>
+    private bool ShowsHeartbeat(VmRecord vm)
+    {
+        var now = _clock.GetUtcNow();
+        return LiveSamples.AnsweredRecently(vm, now) || (LiveSamples.Find(vm, now) is null && AgentAnswers(vm, TimeSpan.FromMilliseconds(300)));
+    }
+
+    /// <summary>NestedHypervisorActive of a running VM: from its fresh sample, else asked of QEMU (`info registers`).</summary>
+    private bool HypervisorActive(VmRecord vm) =>
+        (LiveSamples.Find(vm, _clock.GetUtcNow()) is { } sample ? sample.HypervisorActive : _backend.HypervisorActive(vm)) == true;
 
     /// <summary>Re-reads the record inside an exclusive transaction, applies <paramref name="change"/> and stores the result.</summary>
     private VmRecord Update(Guid id, Func<VmRecord, VmRecord> change) => _store.Transact(tx =>
@@ -190,7 +205,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         var usage = running ? _backend.SampleUsage(vm) : default;
         // A disabled Heartbeat service is not asked, and Hyper-V reports its status as Disabled.
         var heartbeatEnabled = IntegrationServices.IsEnabled(services, IntegrationServices.Heartbeat);
-        var heartbeat = heartbeatEnabled && vm.State == VmState.Running && (HeartbeatMemory.AnsweredRecently(vm, _clock.GetUtcNow()) || AgentAnswers(vm, TimeSpan.FromMilliseconds(300)));
+        var heartbeat = heartbeatEnabled && vm.State == VmState.Running && ShowsHeartbeat(vm);
         return new VirtualMachine
         {
             Name = vm.Name,
@@ -213,7 +228,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             HardDrivePath = hardDrives.FirstOrDefault()?.Path,
             Path = _paths.VmDirectory(vm),
             Accelerator = running ? vm.Accelerator : null,
-            NestedHypervisorActive = running && _backend.HypervisorActive(vm) == true,
+            NestedHypervisorActive = running && HypervisorActive(vm),
             CreationTime = vm.CreatedAt,
             Notes = vm.Notes,
             AutomaticStartAction = vm.AutomaticStartAction,

@@ -149,5 +149,19 @@ internal static class Migrations
         """
         ALTER TABLE vms ADD COLUMN folder TEXT NULL;
         """,
+        // 8: the operations journal. A change that makes or removes things outside the store (files, links)
+        // is written here before it acts and deleted when it ends, so the next process finds what a killed
+        // one left half done (OperationRecord). resources: JSON array of the paths or link names involved.
+        """
+        CREATE TABLE operations (
+            id TEXT PRIMARY KEY NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            resources TEXT NOT NULL,
+            owner_pid INTEGER NOT NULL,
+            owner_start_ticks INTEGER NOT NULL,
+            started_at TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -16,7 +16,7 @@ internal sealed class ServiceFixture : IDisposable
     {
         Endpoint = new ServiceEndpoint(Host.Paths);
         Directory.CreateDirectory(Host.Paths.RuntimeRoot);
-        _server = ApiServer.Create(Endpoint, Host.CreateHost);
+        _server = ApiServer.Create(Endpoint, () => Host.CreateHost());
         _server.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         Client = new ServiceClient(Endpoint, new NoLaunch());
     }

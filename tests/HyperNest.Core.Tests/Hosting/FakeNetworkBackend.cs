@@ -36,7 +36,20 @@ internal sealed class FakeNetworkBackend : INetworkBackend
     /// <summary>Name of an INetworkBackend method that throws the next time it is called.</summary>
     public string? FailOn { get; set; }
 
-    public bool Ipv4Forwarding { get; set; }
+    /// <summary>Told the name of every change before the kernel makes it (a <see cref="KillPoint"/> kills there).</summary>
+    public Action<string>? Changing { get; set; }
+
+    public bool Ipv4Forwarding
+    {
+        get => _ipv4Forwarding;
+        set
+        {
+            Fail(nameof(Ipv4Forwarding));
+            _ipv4Forwarding = value;
+        }
+    }
+
+    private bool _ipv4Forwarding;
 
     /// <summary>A NIC (or loopback) as the machine has it before HyperNest runs.</summary>
     public LinkInfo AddNic(string name, string kind = "", string? mac = null)
@@ -102,11 +115,23 @@ internal sealed class FakeNetworkBackend : INetworkBackend
         Change(link, l => l with { Master = bridge });
     }
 
-    public void SetAlias(string link, string? alias) => Change(link, l => l with { Alias = alias });
+    public void SetAlias(string link, string? alias)
+    {
+        Fail(nameof(SetAlias));
+        Change(link, l => l with { Alias = alias });
+    }
 
-    public void SetLinkUp(string link, bool up) => Change(link, l => l with { AdminUp = up });
+    public void SetLinkUp(string link, bool up)
+    {
+        Fail(nameof(SetLinkUp));
+        Change(link, l => l with { AdminUp = up });
+    }
 
-    public void SetMacAddress(string link, string mac) => Change(link, l => l with { MacAddress = mac });
+    public void SetMacAddress(string link, string mac)
+    {
+        Fail(nameof(SetMacAddress));
+        Change(link, l => l with { MacAddress = mac });
+    }
 
     /// <summary>An address the machine had before HyperNest (ifupdown, DHCP).</summary>
     public void PreconfigureAddress(string link, string address, int prefixLength) =>
@@ -134,8 +159,11 @@ internal sealed class FakeNetworkBackend : INetworkBackend
         Routes.Add(new RouteInfo(link, gateway, 0));
     }
 
-    public void RemoveDefaultRoute(string link, IPAddress gateway) =>
+    public void RemoveDefaultRoute(string link, IPAddress gateway)
+    {
+        Fail(nameof(RemoveDefaultRoute));
         Routes.RemoveAll(r => r.LinkName == link && Equals(r.Gateway, gateway));
+    }
 
     /// <summary>False plays a kernel built without CONFIG_BRIDGE_VLAN_FILTERING.</summary>
     public bool KernelFiltersVlans { get; set; } = true;
@@ -181,7 +209,11 @@ internal sealed class FakeNetworkBackend : INetworkBackend
         Tables[$"{parts[1]} {parts[2]}"] = script;
     }
 
-    public void DeleteNftTable(string family, string name) => Tables.Remove($"{family} {name}");
+    public void DeleteNftTable(string family, string name)
+    {
+        Fail(nameof(DeleteNftTable));
+        Tables.Remove($"{family} {name}");
+    }
 
     public void WriteResolverConfiguration(IReadOnlyList<IPAddress> servers)
     {
@@ -224,7 +256,7 @@ internal sealed class FakeNetworkBackend : INetworkBackend
         Tables.Clear();
         VlanFilteringBridges.Clear();
         PortVlans.Clear();
-        Ipv4Forwarding = false;
+        _ipv4Forwarding = false;
         Identity = newIdentity;
     }
 
@@ -241,6 +273,7 @@ internal sealed class FakeNetworkBackend : INetworkBackend
 
     private void Fail(string operation)
     {
+        Changing?.Invoke(operation);
         if (FailOn == operation)
         {
             FailOn = null;

@@ -43,13 +43,18 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public void DetachDrive(VmRecord vm, DriveAttachment drive) => LiveDrives.GetValueOrDefault(vm.Id)?.RemoveAll(d => d.Id == drive.Id);
 
+    /// <summary>Told before and after a worker starts, and before a VM's runtime files go (a <see cref="KillPoint"/> kills there).</summary>
+    public Action<string>? Changing { get; set; }
+
     public int Start(VmRecord vm, BootMedia boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken)
     {
+        Changing?.Invoke(nameof(Start));
         Starts.Add((vm.Id, boot, savedStatePath));
         Nics[vm.Id] = nics;
         var pid = _nextPid++;
         _processes[pid] = VmState.Running;
         _pidByVm[vm.Id] = pid;
+        Changing?.Invoke("Started");
         return pid;
     }
 
@@ -77,7 +82,14 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public int? FindWorker(VmRecord vm) => _pidByVm.TryGetValue(vm.Id, out var pid) && _processes.ContainsKey(pid) ? pid : null;
 
-    public VmState? QueryState(VmRecord vm) => vm.Pid is { } pid && _processes.TryGetValue(pid, out var state) ? state : null;
+    /// <summary>How many times the worker was asked something live (run state, agent ping, hypervisor inside).</summary>
+    public int Probes { get; set; }
+
+    public VmState? QueryState(VmRecord vm)
+    {
+        Probes++;
+        return vm.Pid is { } pid && _processes.TryGetValue(pid, out var state) ? state : null;
+    }
 
     public void Pause(VmRecord vm) => _processes[vm.Pid!.Value] = VmState.Paused;
 
@@ -126,9 +138,7 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public IReadOnlyList<string> ConsoleTail(VmRecord vm, int lines) => [.. Console.TakeLast(lines)];
 
-    public void CleanRuntime(VmRecord vm)
-    {
-    }
+    public void CleanRuntime(VmRecord vm) => Changing?.Invoke(nameof(CleanRuntime));
 
     /// <summary>The fake's workers have no event channel: the supervisor's rule is tested through ObserveWorkerExit.</summary>
     public IReadOnlyList<Guid> SupervisableWorkers() => [];
@@ -139,7 +149,11 @@ internal sealed class FakeVmBackend : IVmBackend
     /// <summary>What the guest's CPU state says; tests set it to mimic a hypervisor starting inside.</summary>
     public bool HypervisorInGuest { get; set; }
 
-    public bool? HypervisorActive(VmRecord vm) => IsAlive(vm) ? HypervisorInGuest : null;
+    public bool? HypervisorActive(VmRecord vm)
+    {
+        Probes++;
+        return IsAlive(vm) ? HypervisorInGuest : null;
+    }
 
     /// <summary>Every guest-exec, in order.</summary>
     public List<(Guid Vm, string Path, IReadOnlyList<string> Arguments)> GuestExecutions { get; } = [];

@@ -1,4 +1,5 @@
 using HyperNest.Hosting;
+using HyperNest.Platform;
 using HyperNest.State;
 
 namespace HyperNest.Core.Tests.Hosting;
@@ -15,8 +16,21 @@ internal sealed class HostFixture : IDisposable
         Host = CreateHost();
     }
 
-    /// <summary>Another host API over the same state and fakes (a service runs one per call in flight).</summary>
-    public VirtualizationHost CreateHost() => new(Paths, StateStore.Open(Paths.StateDatabase), Backend, Images, new FakeDiskTool(), Network, Clock);
+    /// <summary>
+    /// Another host API over the same state and fakes (a service runs one per call in flight); with
+    /// <paramref name="owner"/>, its journal entries name that process.
+    /// </summary>
+    public VirtualizationHost CreateHost(ProcessIdentity? owner = null) =>
+        new(Paths, StateStore.Open(Paths.StateDatabase), Backend, Images, Disks, Network, Clock) { Owner = owner ?? ProcessIdentity.Current };
+
+    public FakeDiskTool Disks { get; } = new();
+
+    /// <summary>The operations journal as stored now.</summary>
+    public IReadOnlyList<OperationRecord> Journal()
+    {
+        using var store = StateStore.Open(Paths.StateDatabase);
+        return store.Transact(tx => tx.ListOperations());
+    }
 
     public HostPaths Paths { get; }
 

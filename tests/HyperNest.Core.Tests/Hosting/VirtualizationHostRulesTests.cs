@@ -279,7 +279,7 @@ public sealed class VirtualizationHostRulesTests : IDisposable
         _fixture.Backend.AgentAnswers = false;
 
         Assert.Equal("OkApplicationsUnknown", Host.GetVm("web1").Heartbeat);
-        _fixture.Clock.Offset += HeartbeatMemory.Fresh;
+        _fixture.Clock.Offset += LiveSamples.HeartbeatFresh;
         Assert.Equal("NoContact", Host.GetVm("web1").Heartbeat);
 
         _fixture.Backend.AgentAnswers = true;
