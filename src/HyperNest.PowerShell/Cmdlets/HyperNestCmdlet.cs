@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
 using HyperNest.Hosting;
 using HyperNest.PowerShell.Hosting;
 
@@ -15,9 +17,19 @@ namespace HyperNest.PowerShell.Cmdlets;
 /// </summary>
 public abstract class HyperNestCmdlet : PSCmdlet
 {
+    /// <summary>
+    /// Per runspace, the HyperNest cmdlets inside their ProcessRecord or EndProcessing, innermost on top. In
+    /// `Get-VM | Start-VM` Get-VM is still in its own code (writing output) while Start-VM runs, and both
+    /// listen to the runspace's one host: a warning belongs to the innermost, the cmdlet whose call raised
+    /// it. PowerShell refuses a write from any other ("WriteObject and WriteError methods cannot be called
+    /// from outside the overrides…"), which stopped such a pipeline after its first input.
+    /// </summary>
+    private static readonly ConditionalWeakTable<object, Stack<HyperNestCmdlet>> Executing = new();
+
     private readonly CancellationTokenSource _stopping = new();
     private readonly PipelineThreadRelay _relay = new();
     private IVirtualizationHost? _host;
+    private Stack<HyperNestCmdlet>? _executing;
 
     /// <summary>The host API of this runspace (HyperNest's IVirtualizationHost).</summary>
     protected IVirtualizationHost Virtualization => _host ??= Connect();
@@ -41,6 +53,7 @@ public abstract class HyperNestCmdlet : PSCmdlet
     protected sealed override void ProcessRecord()
     {
         _relay.EnterPipelineThread();
+        using var _ = EnterOwnCode();
         try
         {
             Process();
@@ -54,6 +67,7 @@ public abstract class HyperNestCmdlet : PSCmdlet
     protected override void EndProcessing()
     {
         _relay.EnterPipelineThread();
+        using var _ = EnterOwnCode();
         try
         {
             End();
@@ -65,6 +79,43 @@ public abstract class HyperNestCmdlet : PSCmdlet
         finally
         {
             Disconnect();
+        }
+    }
+
+    /// <summary>Puts this cmdlet on top of its runspace's <see cref="Executing"/> stack until disposed.</summary>
+    private OwnCode EnterOwnCode()
+    {
+        // The runspace is the pipeline thread's; a cmdlet invoked without one has a stack of its own.
+        _executing ??= Executing.GetValue(Runspace.DefaultRunspace ?? (object)this, _ => new Stack<HyperNestCmdlet>());
+        lock (_executing)
+        {
+            _executing.Push(this);
+        }
+
+        return new OwnCode(_executing);
+    }
+
+    private bool IsInnermost()
+    {
+        if (_executing is not { } executing)
+        {
+            return false;
+        }
+
+        lock (executing)
+        {
+            return executing.TryPeek(out var top) && top == this;
+        }
+    }
+
+    private readonly struct OwnCode(Stack<HyperNestCmdlet> executing) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (executing)
+            {
+                executing.Pop();
+            }
         }
     }
 
@@ -151,7 +202,13 @@ public abstract class HyperNestCmdlet : PSCmdlet
         }
     }
 
-    private void OnHostWarning(object? sender, string message) => _relay.Post(() => WriteWarning(message));
+    private void OnHostWarning(object? sender, string message)
+    {
+        if (IsInnermost())
+        {
+            _relay.Post(() => WriteWarning(message));
+        }
+    }
 
     /// <summary>Not System.Progress, which would post to the thread pool and reorder the updates.</summary>
     private sealed class RelayedProgress(Action<HyperNest.Hosting.ProgressUpdate> report) : IProgress<HyperNest.Hosting.ProgressUpdate>

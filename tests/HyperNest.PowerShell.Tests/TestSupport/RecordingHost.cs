@@ -29,16 +29,33 @@ public abstract class RecordingHost : DispatchProxy
 
     protected abstract object? Answer(string method, object?[] arguments);
 
+    /// <summary>Method name → a warning the host raises while that method runs (as the real host warns mid-call).</summary>
+    public Dictionary<string, string> WarnDuring { get; } = [];
+
+    private readonly List<EventHandler<string>> _warningHandlers = [];
+
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         var name = targetMethod!.Name;
         var arguments = args ?? [];
-        if (name is nameof(IDisposable.Dispose) or "add_Warning" or "remove_Warning")
+        switch (name)
         {
-            return null;
+            case nameof(IDisposable.Dispose):
+                return null;
+            case "add_Warning":
+                _warningHandlers.Add((EventHandler<string>)arguments[0]!);
+                return null;
+            case "remove_Warning":
+                _warningHandlers.Remove((EventHandler<string>)arguments[0]!);
+                return null;
         }
 
         Calls.Add((name, arguments));
+        if (WarnDuring.TryGetValue(name, out var warning))
+        {
+            _warningHandlers.ToList().ForEach(handler => handler(this, warning));
+        }
+
         return Refuse.TryGetValue(name, out var refusal) ? throw refusal : Answer(name, arguments);
     }
 }

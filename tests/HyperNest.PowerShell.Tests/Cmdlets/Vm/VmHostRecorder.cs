@@ -31,6 +31,7 @@ public class VmHostRecorder : RecordingHost
             ? Vms.Find(v => v.Id == id) ?? throw new HostException($"Hyper-V was unable to find a virtual machine with ID {id}.", ErrorCategory.InvalidArgument, "InvalidParameter", id.ToString())
             : FindVm((string)a[0]!),
         nameof(IVirtualizationHost.RemoveVm) => null,
+        nameof(IVirtualizationHost.StartVm) => FindVm((string)a[0]!) with { State = VmState.Running },
         nameof(IVirtualizationHost.GetVmHardDiskDrives) => new List<VmHardDiskDrive>
         {
             new() { VMName = FindVm((string)a[0]!).Name, VMId = FindVm((string)a[0]!).Id, Path = $"/srv/{a[0]}/system.qcow2" },
