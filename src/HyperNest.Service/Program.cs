@@ -66,9 +66,12 @@ foreach (var recovered in ((IWorkerSupervision)supervisionHost).RecoverInterrupt
     Log($"recovery: {recovered}");
 }
 
+// Decided before any call can make the VMs' records look like a service restart's.
+var automaticStarts = ((IWorkerSupervision)supervisionHost).PlanAutomaticStarts();
+
 // Listening next: a client waits for the socket, the supervisor's first look can follow.
 VmSupervisor? supervisor = null;
-await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(paths), () => supervisor?.Nudge(), Log);
+await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(paths, answerFromLiveSamples: true), () => supervisor?.Nudge(), Log);
 await server.StartAsync(stopping.Token);
 await using var supervising = supervisor = new VmSupervisor((IWorkerSupervision)supervisionHost, Log);
 supervisor.Start();
@@ -81,9 +84,19 @@ if (SystemdSocket.Passed() is null)
 }
 
 Log($"hypernestd {Environment.ProcessId} serves '{paths.Home}' on '{endpoint.SocketPath}'");
+var automaticStarting = AutomaticStarter.RunAsync(automaticStarts, () => HostFactory.Create(paths), Log, stopping.Token);
 
 await HomeWatch.UntilStoppedOrGoneAsync(paths.Home, endpoint.InstanceLockPath, stopping.Token);
 Log($"hypernestd {Environment.ProcessId} stops");
+try
+{
+    await automaticStarting;
+}
+catch (OperationCanceledException)
+{
+    // Stopped while a start's delay ran.
+}
+
 await server.StopAsync();
 return 0;
 

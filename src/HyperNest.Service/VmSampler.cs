@@ -9,7 +9,7 @@ namespace HyperNest.Service;
 /// </summary>
 internal sealed class VmSampler : IAsyncDisposable
 {
-    /// <summary>Below LiveSamples.Fresh, so a sample is always there between two rounds.</summary>
+    /// <summary>How old a sample may get between rounds (a round under load takes longer).</summary>
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
 
     private readonly IWorkerSupervision _host;

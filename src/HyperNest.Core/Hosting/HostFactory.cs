@@ -12,7 +12,8 @@ public static class HostFactory
 {
     public static IVirtualizationHost CreateDefault() => Create(HostPaths.FromEnvironment());
 
-    public static IVirtualizationHost Create(HostPaths paths)
+    /// <param name="answerFromLiveSamples">For hypernestd, whose sampler keeps the live samples current.</param>
+    public static IVirtualizationHost Create(HostPaths paths, bool answerFromLiveSamples = false)
     {
         try
         {
@@ -29,6 +30,9 @@ public static class HostFactory
         }
 
         var store = StateStore.Open(paths.StateDatabase);
-        return new VirtualizationHost(paths, store, new QemuVmBackend(paths), new CachedImageStore(paths), new QemuImgDiskTool(), new LinuxNetworkBackend(paths));
+        return new VirtualizationHost(paths, store, new QemuVmBackend(paths), new CachedImageStore(paths), new QemuImgDiskTool(), new LinuxNetworkBackend(paths))
+        {
+            AnswerFromLiveSamples = answerFromLiveSamples,
+        };
     }
 }

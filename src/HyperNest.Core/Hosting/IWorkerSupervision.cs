@@ -28,6 +28,12 @@ public interface IWorkerSupervision
     /// </summary>
     int SampleRunningVms();
 
+    /// <summary>
+    /// The VMs to start now that the host has started (Hyper-V's automatic start actions), in the order of
+    /// their delays; empty when this kernel has had its plan (the service only restarted).
+    /// </summary>
+    IReadOnlyList<AutomaticStart> PlanAutomaticStarts();
+
     /// <inheritdoc cref="VirtualizationHost.RecoverInterruptedOperations"/>
     IReadOnlyList<string> RecoverInterruptedOperations();
 }

@@ -5,11 +5,12 @@ using HyperNest.State;
 namespace HyperNest.Hosting;
 
 /// <summary>
-/// What this process last saw of each running VM's worker, per worker (pid), so Get-VM answers from it
-/// instead of probing every VM on the call path (a QMP round trip for the run state, `info registers` for
-/// NestedHypervisorActive and an agent ping each; 77 ms per running VM, and a VM busy saving made every
-/// probe wait its timeout). In hypernestd a sampler refreshes them every few seconds; in a process without
-/// one there are none and the host probes as before.
+/// What this process last saw of each running VM's worker, per worker (pid), so Get-VM in hypernestd
+/// answers from it instead of probing every VM on the call path (a QMP round trip for the run state,
+/// `info registers` for NestedHypervisorActive and an agent ping each: 77 ms per running VM, and a VM busy
+/// saving made every probe wait its timeout). The service's sampler refreshes them every few seconds and
+/// its hosts use them whatever their age (VirtualizationHost.AnswerFromLiveSamples); a host without a
+/// sampler beside it (a guest's PowerShell Direct session) probes as before.
 /// </summary>
 /// <remarks>
 /// A change to a VM's run state made by HyperNest calls <see cref="Forget"/> once the change is done; a
@@ -21,14 +22,11 @@ internal static class LiveSamples
     /// <summary>A heartbeat seen this recently is shown without asking again (its short ping, inside an L1 busy under TCG, timed out right after Wait-VM had seen the agent answer).</summary>
     public static readonly TimeSpan HeartbeatFresh = TimeSpan.FromSeconds(5);
 
-    /// <summary>A sample older than this is not used (the sampler runs every few seconds).</summary>
-    public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(10);
-
     private static readonly ConcurrentDictionary<Guid, (int Pid, DateTimeOffset At)> Answers = new();
     private static readonly ConcurrentDictionary<Guid, Entry> Entries = new();
 
-    /// <summary>The run state and whether a hypervisor runs inside, as probed at <see cref="At"/>.</summary>
-    public sealed record Sample(int Pid, DateTimeOffset At, VmState State, bool? HypervisorActive);
+    /// <summary>The run state, whether a hypervisor runs inside and whether the agent answered, as probed at <see cref="At"/>.</summary>
+    public sealed record Sample(int Pid, DateTimeOffset At, VmState State, bool? HypervisorActive, bool Heartbeat);
 
     private sealed record Entry(long Generation, Sample? Sample);
 
@@ -52,9 +50,9 @@ internal static class LiveSamples
             _ => new Entry(generation, generation == 0 ? sample : null),
             (_, current) => current.Generation == generation ? current with { Sample = sample } : current);
 
-    /// <summary>The sample of this VM's current worker when it is fresh, or null (then the caller probes).</summary>
-    public static Sample? Find(VmRecord vm, DateTimeOffset now) =>
-        vm.Pid is { } pid && Entries.TryGetValue(vm.Id, out var entry) && entry.Sample is { } sample && sample.Pid == pid && now - sample.At < Fresh ? sample : null;
+    /// <summary>The last sample of this VM's current worker, or null (not sampled yet, or changed since).</summary>
+    public static Sample? Find(VmRecord vm) =>
+        vm.Pid is { } pid && Entries.TryGetValue(vm.Id, out var entry) && entry.Sample is { } sample && sample.Pid == pid ? sample : null;
 
     /// <summary>The VM's run state changed (or its guest restarted): what was seen of it before no longer holds.</summary>
     public static void Forget(Guid vmId)

@@ -8,8 +8,10 @@ public sealed partial class VirtualizationHost : IWorkerSupervision
     /// <summary>QEMU closes its monitors while it exits; its pid may outlive them by a moment.</summary>
     private static readonly TimeSpan WorkerExitGrace = TimeSpan.FromSeconds(3);
 
-    /// <summary>The sampler's agent ping: a guest still booting costs each round this much.</summary>
+    /// <summary>The sampler's agent ping: a guest still booting costs its round this much.</summary>
     private static readonly TimeSpan SamplerPing = TimeSpan.FromMilliseconds(500);
+
+    private const int SamplerParallelism = 4;
 
     public IReadOnlyList<Guid> SupervisableWorkers() => _backend.SupervisableWorkers();
 
@@ -58,26 +60,29 @@ public sealed partial class VirtualizationHost : IWorkerSupervision
 
     public int SampleRunningVms()
     {
+        // The store is read here, once; the probes run a few VMs at a time (a guest still booting makes its
+        // agent ping wait) and touch only the workers.
+        var (vms, choices) = _store.Transact(tx => (tx.ListVms(), tx.ListIntegrationServiceChoices()));
         var sampled = 0;
-        foreach (var vm in _store.Transact(tx => tx.ListVms()).Where(v => IsRunning(v) && v.Pid is not null))
-        {
-            var generation = LiveSamples.Generation(vm.Id);
-            if (!_backend.IsAlive(vm) || _backend.QueryState(vm) is not { } state)
+        Parallel.ForEach(
+            vms.Where(v => IsRunning(v) && v.Pid is not null),
+            new ParallelOptions { MaxDegreeOfParallelism = SamplerParallelism },
+            vm =>
             {
-                // Its end is the supervisor's to record.
-                continue;
-            }
+                var generation = LiveSamples.Generation(vm.Id);
+                if (!_backend.IsAlive(vm) || _backend.QueryState(vm) is not { } state)
+                {
+                    // Its end is the supervisor's to record.
+                    return;
+                }
 
-            var hypervisor = _backend.HypervisorActive(vm);
-            if (state == VmState.Running && IsServiceEnabled(vm, IntegrationServices.Heartbeat))
-            {
-                AgentAnswers(vm, SamplerPing);
-            }
-
-            LiveSamples.Record(vm.Id, generation, new LiveSamples.Sample(vm.Pid!.Value, _clock.GetUtcNow(), state, hypervisor));
-            sampled++;
-        }
-
+                var hypervisor = _backend.HypervisorActive(vm);
+                var heartbeat = state == VmState.Running
+                    && IntegrationServices.IsEnabled(choices.GetValueOrDefault(vm.Id), IntegrationServices.Heartbeat)
+                    && AgentAnswers(vm, SamplerPing);
+                LiveSamples.Record(vm.Id, generation, new LiveSamples.Sample(vm.Pid!.Value, _clock.GetUtcNow(), state, hypervisor, heartbeat));
+                Interlocked.Increment(ref sampled);
+            });
         return sampled;
     }
 

@@ -86,7 +86,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         }
 
         // The pid check is a /proc read; the run state comes from the service's sample when it has one.
-        var live = _backend.IsAlive(vm) ? LiveSamples.Find(vm, _clock.GetUtcNow())?.State ?? _backend.QueryState(vm) : null;
+        var live = _backend.IsAlive(vm) ? Sampled(vm)?.State ?? _backend.QueryState(vm) : null;
         if (live == vm.State)
         {
             return vm;
@@ -165,18 +165,21 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
     }
 
     /// <summary>
-    /// For a view: an answer seen in the last seconds, else — only where no sampler watches the VM (a
-    /// process without hypernestd) — a short ping. Where a fresh sample exists its ping's outcome stands.
+    /// True in hypernestd, whose sampler keeps <see cref="LiveSamples"/> current: views answer from the
+    /// samples of any age instead of probing the worker on the call path.
     /// </summary>
-    private bool ShowsHeartbeat(VmRecord vm)
-    {
-        var now = _clock.GetUtcNow();
-        return LiveSamples.AnsweredRecently(vm, now) || (LiveSamples.Find(vm, now) is null && AgentAnswers(vm, TimeSpan.FromMilliseconds(300)));
-    }
+    public bool AnswerFromLiveSamples { get; init; }
 
-    /// <summary>NestedHypervisorActive of a running VM: from its fresh sample, else asked of QEMU (`info registers`).</summary>
+    private LiveSamples.Sample? Sampled(VmRecord vm) => AnswerFromLiveSamples ? LiveSamples.Find(vm) : null;
+
+    /// <summary>For a view: an answer seen in the last seconds or at the last sample, else (nothing sampled yet) a short ping.</summary>
+    private bool ShowsHeartbeat(VmRecord vm) =>
+        LiveSamples.AnsweredRecently(vm, _clock.GetUtcNow())
+        || (Sampled(vm) is { } sample ? sample.Heartbeat : AgentAnswers(vm, TimeSpan.FromMilliseconds(300)));
+
+    /// <summary>NestedHypervisorActive of a running VM: from its sample, else asked of QEMU (`info registers`).</summary>
     private bool HypervisorActive(VmRecord vm) =>
-        (LiveSamples.Find(vm, _clock.GetUtcNow()) is { } sample ? sample.HypervisorActive : _backend.HypervisorActive(vm)) == true;
+        (Sampled(vm) is { } sample ? sample.HypervisorActive : _backend.HypervisorActive(vm)) == true;
 
     /// <summary>Re-reads the record inside an exclusive transaction, applies <paramref name="change"/> and stores the result.</summary>
     private VmRecord Update(Guid id, Func<VmRecord, VmRecord> change) => _store.Transact(tx =>

@@ -18,10 +18,15 @@ internal sealed class HostFixture : IDisposable
 
     /// <summary>
     /// Another host API over the same state and fakes (a service runs one per call in flight); with
-    /// <paramref name="owner"/>, its journal entries name that process.
+    /// <paramref name="owner"/>, its journal entries name that process; with <paramref name="answerFromLiveSamples"/>,
+    /// it answers as hypernestd's hosts do.
     /// </summary>
-    public VirtualizationHost CreateHost(ProcessIdentity? owner = null) =>
-        new(Paths, StateStore.Open(Paths.StateDatabase), Backend, Images, Disks, Network, Clock) { Owner = owner ?? ProcessIdentity.Current };
+    public VirtualizationHost CreateHost(ProcessIdentity? owner = null, bool answerFromLiveSamples = false) =>
+        new(Paths, StateStore.Open(Paths.StateDatabase), Backend, Images, Disks, Network, Clock)
+        {
+            Owner = owner ?? ProcessIdentity.Current,
+            AnswerFromLiveSamples = answerFromLiveSamples,
+        };
 
     public FakeDiskTool Disks { get; } = new();
 

@@ -4,18 +4,25 @@ using HyperNest.Model;
 namespace HyperNest.Core.Tests.Hosting;
 
 /// <summary>
-/// Get-VM answers from the service's live samples: no probe of a sampled worker on the call path, yet
-/// never a stale run state after HyperNest changed it, and probes again where no sample is fresh.
+/// Get-VM in hypernestd answers from the live samples: no probe of a sampled worker on the call path, yet
+/// never a stale run state after HyperNest changed it; a host without a sampler beside it probes.
 /// </summary>
 public sealed class LiveSampleRulesTests : IDisposable
 {
     private readonly HostFixture _fixture = new();
+    private readonly VirtualizationHost _host;
 
-    private VirtualizationHost Host => _fixture.Host;
+    public LiveSampleRulesTests() => _host = _fixture.CreateHost(answerFromLiveSamples: true);
+
+    private VirtualizationHost Host => _host;
 
     private FakeVmBackend Backend => _fixture.Backend;
 
-    public void Dispose() => _fixture.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        _fixture.Dispose();
+    }
 
     private void StartSampledVm()
     {
@@ -54,14 +61,23 @@ public sealed class LiveSampleRulesTests : IDisposable
     }
 
     [Fact]
-    public void StaleSample_IsNotUsed()
+    public void AHostWithoutASamplerBesideIt_ProbesEvenASampledWorker()
     {
         StartSampledVm();
-        _fixture.Clock.Offset += LiveSamples.Fresh;
 
-        Host.GetVms();
+        _fixture.Host.GetVms();
 
         Assert.True(Backend.Probes > 0);
+    }
+
+    [Fact]
+    public void AnOldSample_IsStillUsed_TheCallPathNeverProbesASampledWorker()
+    {
+        StartSampledVm();
+        _fixture.Clock.Offset += TimeSpan.FromMinutes(5);
+
+        Assert.Equal("OkApplicationsUnknown", Host.GetVm("web1").Heartbeat);
+        Assert.Equal(0, Backend.Probes);
     }
 
     [Fact]
@@ -85,7 +101,7 @@ public sealed class LiveSampleRulesTests : IDisposable
 
         // The sampler probed "Running" just before the Suspend-VM and stores it just after.
         Host.SuspendVm("web1");
-        LiveSamples.Record(vm.Id, generation, new LiveSamples.Sample(pid, _fixture.Clock.GetUtcNow(), VmState.Running, false));
+        LiveSamples.Record(vm.Id, generation, new LiveSamples.Sample(pid, _fixture.Clock.GetUtcNow(), VmState.Running, false, true));
 
         Assert.Equal(VmState.Paused, Host.GetVm("web1").State);
     }

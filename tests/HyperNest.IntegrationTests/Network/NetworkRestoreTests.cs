@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HyperNest.Network.Nftables;
 
 namespace HyperNest.IntegrationTests.Network;
@@ -46,31 +45,5 @@ public sealed class NetworkRestoreTests : IDisposable
 
     private void StopService() => ProcessSweeper.StopService(_home);
 
-    private sealed record Outcome(int ExitCode, string Output, string Errors)
-    {
-        public override string ToString() => $"exit {ExitCode}\n{Output}\n{Errors}";
-    }
-
-    /// <summary>Runs a bash script in a brand-new network namespace with this test's HyperNest home; `hypernest` is the built CLI.</summary>
-    private Outcome InFreshNamespace(string script)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "hypernest.dll");
-        var info = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--net", "--", "bash", "-c", $"ip link set lo up; hypernest() {{ dotnet '{cli}' \"$@\"; }}; {script}" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["HYPERNEST_HOME"] = _home;
-        info.Environment["HYPERNEST_RESOLV_CONF"] = ResolverFile;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        return new Outcome(process.ExitCode, output.GetAwaiter().GetResult(), errors.GetAwaiter().GetResult());
-    }
+    private FreshNamespace.Outcome InFreshNamespace(string script) => FreshNamespace.Run(_home, ResolverFile, script);
 }
