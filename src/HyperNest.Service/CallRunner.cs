@@ -27,11 +27,11 @@ internal sealed class CallRunner
 
     public async Task RunAsync(HttpContext context, HostCall call, IReadOnlyDictionary<string, string> segments)
     {
-        var frames = Channel.CreateUnbounded<ApiFrame>(new UnboundedChannelOptions { SingleReader = true });
+        var frames = Channel.CreateUnbounded<ServedFrame>(new UnboundedChannelOptions { SingleReader = true });
         var body = await ReadBodyAsync(context);
         if (body.Error is { } bodyError)
         {
-            await WriteAsync(context, [new ApiFrame { Error = bodyError }]);
+            await WriteAsync(context, [new ServedFrame { Error = bodyError }]);
             return;
         }
 
@@ -48,7 +48,7 @@ internal sealed class CallRunner
         }
         else
         {
-            var all = new List<ApiFrame>();
+            var all = new List<ServedFrame>();
             await foreach (var frame in frames.Reader.ReadAllAsync(CancellationToken.None))
             {
                 all.Add(frame);
@@ -59,22 +59,22 @@ internal sealed class CallRunner
     }
 
     /// <summary>An answer that is only an error (no such path, bad body) in the form the client asked for.</summary>
-    public static Task WriteErrorAsync(HttpContext context, ApiError error) => WriteAsync(context, [new ApiFrame { Error = error }]);
+    public static Task WriteErrorAsync(HttpContext context, ApiError error) => WriteAsync(context, [new ServedFrame { Error = error }]);
 
     /// <summary>
     /// Runs the call and logs its outcome: every change (the operations an admin reads back, as in VMMS's
     /// event log) and every failure; successful reads are not logged (a dashboard polls them).
     /// </summary>
-    private void Execute(HostCall call, ApiRequest request, ChannelWriter<ApiFrame> frames, string operation, bool logsSuccess)
+    private void Execute(HostCall call, ApiRequest request, ChannelWriter<ServedFrame> frames, string operation, bool logsSuccess)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var host = _hosts.Rent();
-        void OnWarning(object? sender, string message) => frames.TryWrite(new ApiFrame { Warning = message });
+        void OnWarning(object? sender, string message) => frames.TryWrite(new ServedFrame { Warning = message });
         host.Warning += OnWarning;
         try
         {
             var value = call(host, request);
-            frames.TryWrite(new ApiFrame { Value = value is null ? NullValue : JsonSerializer.SerializeToElement(value, value.GetType(), ApiJson.Options) });
+            frames.TryWrite(ServedFrame.ForValue(value));
             if (logsSuccess)
             {
                 _log($"{operation}: done in {clock.ElapsedMilliseconds} ms");
@@ -83,7 +83,7 @@ internal sealed class CallRunner
         catch (Exception ex)
         {
             var error = ApiError.From(ex);
-            frames.TryWrite(new ApiFrame { Error = error });
+            frames.TryWrite(new ServedFrame { Error = error });
             _log($"{operation}: failed in {clock.ElapsedMilliseconds} ms ({error.ErrorId}): {error.Message}");
         }
         finally
@@ -95,12 +95,10 @@ internal sealed class CallRunner
         }
     }
 
-    private static readonly JsonElement NullValue = JsonDocument.Parse("null").RootElement.Clone();
-
     private static bool Streams(HttpContext context) =>
         context.Request.Headers.Accept.Any(a => a is not null && a.Contains(ApiConnection.StreamMediaType, StringComparison.OrdinalIgnoreCase));
 
-    private static async Task StreamAsync(HttpContext context, ChannelReader<ApiFrame> frames)
+    private static async Task StreamAsync(HttpContext context, ChannelReader<ServedFrame> frames)
     {
         // The status waits for the first line: a call refused at once answers with its error's status.
         var first = true;
@@ -115,7 +113,7 @@ internal sealed class CallRunner
 
             try
             {
-                await context.Response.WriteAsync(JsonSerializer.Serialize(frame, ApiJson.Options) + "\n", context.RequestAborted);
+                await context.Response.Body.WriteAsync(frame.ToLine(), context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }
             catch (OperationCanceledException)
@@ -125,11 +123,11 @@ internal sealed class CallRunner
         }
     }
 
-    private static Task WriteAsync(HttpContext context, IReadOnlyList<ApiFrame> frames)
+    private static Task WriteAsync(HttpContext context, IReadOnlyList<ServedFrame> frames)
     {
         if (Streams(context))
         {
-            var channel = Channel.CreateUnbounded<ApiFrame>();
+            var channel = Channel.CreateUnbounded<ServedFrame>();
             foreach (var frame in frames)
             {
                 channel.Writer.TryWrite(frame);
@@ -143,10 +141,7 @@ internal sealed class CallRunner
         var warnings = frames.Where(f => f.Warning is not null).Select(f => f.Warning!).ToList();
         context.Response.StatusCode = final?.Error?.HttpStatus ?? 200;
         context.Response.ContentType = "application/json";
-        var document = final?.Error is { } error
-            ? (object)new { Error = error, Warnings = warnings }
-            : new { Value = final?.Value ?? NullValue, Warnings = warnings };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(document, ApiJson.Options));
+        return context.Response.Body.WriteAsync(ServedFrame.ToDocument(final, warnings)).AsTask();
     }
 
     private static async Task<(JsonElement Value, ApiError? Error)> ReadBodyAsync(HttpContext context)
@@ -167,8 +162,8 @@ internal sealed class CallRunner
         }
     }
 
-    private sealed class FrameProgress(ChannelWriter<ApiFrame> frames) : IProgress<ProgressUpdate>
+    private sealed class FrameProgress(ChannelWriter<ServedFrame> frames) : IProgress<ProgressUpdate>
     {
-        public void Report(ProgressUpdate value) => frames.TryWrite(new ApiFrame { Progress = value });
+        public void Report(ProgressUpdate value) => frames.TryWrite(new ServedFrame { Progress = value });
     }
 }
