@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace HyperNest.IntegrationTests;
 
-/// <summary>Kills every process whose command line mentions a test's private directory (its QEMU workers, its hypernestd).</summary>
+/// <summary>Finds and kills the processes whose command line mentions a test's private directory (its QEMU workers, its hypernestd).</summary>
 internal static class ProcessSweeper
 {
     /// <summary>Stops the home's hypernestd, if one runs, and waits for it to end.</summary>
@@ -30,9 +30,29 @@ internal static class ProcessSweeper
 
     public static void KillProcessesMentioning(string text, int? spare = null)
     {
+        foreach (var pid in ProcessesMentioning(text).Where(pid => pid != spare))
+        {
+            try
+            {
+                Process.GetProcessById(pid).Kill();
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+    }
+
+    /// <summary>The processes (this one aside) whose command line contains every one of <paramref name="texts"/>.</summary>
+    public static IReadOnlyList<int> ProcessesMentioning(params string[] texts)
+    {
+        var found = new List<int>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == Environment.ProcessId || pid == spare)
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == Environment.ProcessId)
             {
                 continue;
             }
@@ -42,29 +62,17 @@ internal static class ProcessSweeper
             {
                 commandLine = File.ReadAllText(Path.Combine(directory, "cmdline"));
             }
-            catch (IOException)
-            {
-                continue;
-            }
-            catch (UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue;
             }
 
-            if (commandLine.Contains(text, StringComparison.Ordinal))
+            if (texts.All(text => commandLine.Contains(text, StringComparison.Ordinal)))
             {
-                try
-                {
-                    Process.GetProcessById(pid).Kill();
-                }
-                catch (ArgumentException)
-                {
-                    // Already gone.
-                }
-                catch (InvalidOperationException)
-                {
-                }
+                found.Add(pid);
             }
         }
+
+        return found;
     }
 }

@@ -204,9 +204,7 @@ public sealed partial class ServiceKillSweepTests(ITestOutputHelper output) : ID
 
     /// <summary>HyperNest's bridges (hnbr…) and taps (hntap…) in this namespace.</summary>
     private static HashSet<string> HyperNestLinks() =>
-        File.ReadLines("/proc/self/net/dev").Skip(2).Select(line => line.Split(':')[0].Trim())
-            .Where(name => name.StartsWith("hntap", StringComparison.Ordinal) || name.StartsWith("hnbr", StringComparison.Ordinal))
-            .ToHashSet();
+        NetworkDevices.InThisNamespace().Where(name => name.StartsWith("hntap", StringComparison.Ordinal) || name.StartsWith("hnbr", StringComparison.Ordinal)).ToHashSet();
 
     private static HashSet<string> NftTables()
     {
@@ -216,23 +214,7 @@ public sealed partial class ServiceKillSweepTests(ITestOutputHelper output) : ID
         return TableLine().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
     }
 
-    private List<int> QemuWorkers() =>
-        Directory.EnumerateDirectories("/proc")
-            .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Where(d =>
-            {
-                try
-                {
-                    var commandLine = File.ReadAllText(Path.Combine(d, "cmdline"));
-                    return commandLine.Contains("qemu-system", StringComparison.Ordinal) && commandLine.Contains(_lab.Home, StringComparison.Ordinal);
-                }
-                catch (IOException)
-                {
-                    return false;
-                }
-            })
-            .Select(d => int.Parse(Path.GetFileName(d)))
-            .ToList();
+    private IReadOnlyList<int> QemuWorkers() => ProcessSweeper.ProcessesMentioning("qemu-system", _lab.Home);
 
     [GeneratedRegex(@"^table \S+ (\S+)$", RegexOptions.Multiline)]
     private static partial Regex TableLine();

@@ -62,14 +62,7 @@ public sealed class ServiceSupervisionTests(ITestOutputHelper output) : IDisposa
         Assert.Contains("guest operating system shut the virtual machine down", off.Status, StringComparison.Ordinal);
     }
 
-    /// <summary>From /proc/self/net/dev, which shows this process's network namespace (/sys/class/net shows the one that mounted /sys).</summary>
-    private static bool LinkExists(string name) =>
-        File.ReadLines("/proc/self/net/dev").Any(line => line.TrimStart().StartsWith(name + ":", StringComparison.Ordinal));
+    private static bool LinkExists(string name) => NetworkDevices.InThisNamespace().Contains(name);
 
-    private static bool IsAlive(Guid vmId) =>
-        Directory.EnumerateDirectories("/proc").Any(directory =>
-            int.TryParse(Path.GetFileName(directory), out _)
-            && File.Exists(Path.Combine(directory, "cmdline"))
-            && File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(vmId.ToString("D"), StringComparison.Ordinal)
-            && File.ReadAllText(Path.Combine(directory, "cmdline")).Contains("qemu-system", StringComparison.Ordinal));
+    private static bool IsAlive(Guid vmId) => ProcessSweeper.ProcessesMentioning("qemu-system", vmId.ToString("D")).Count > 0;
 }
