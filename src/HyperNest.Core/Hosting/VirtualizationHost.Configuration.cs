@@ -231,13 +231,18 @@ public sealed partial class VirtualizationHost
     /// <summary>What is left of a removed VM: its files and folders, then its lock file.</summary>
     private void DeleteRemovedVmFiles(Guid id, IEnumerable<string> paths)
     {
+        DeletePaths(paths);
+        HostLock.DeleteVmLockFile(_paths, id);
+    }
+
+    /// <summary>Each path, whether a file or a folder (the journal lists both alike); one that is gone is skipped.</summary>
+    private static void DeletePaths(IEnumerable<string> paths)
+    {
         foreach (var path in paths)
         {
             DeleteFile(path);
             DeleteDirectory(path);
         }
-
-        HostLock.DeleteVmLockFile(_paths, id);
     }
 
     /// <summary>Any state.</summary>

@@ -58,12 +58,7 @@ public sealed partial class VirtualizationHost
             return $"New-VM '{vm.Name}' had finished: the virtual machine is kept";
         }
 
-        foreach (var path in operation.Resources.Reverse())
-        {
-            DeleteFile(path);
-            DeleteDirectory(path);
-        }
-
+        DeletePaths(operation.Resources.Reverse());
         return $"New-VM of virtual machine {id} undone: {string.Join(", ", operation.Resources)} deleted";
     }
 
@@ -120,10 +115,8 @@ public sealed partial class VirtualizationHost
             RemoveSwitchLocked(record, force: true);
         }
 
-        foreach (var bridge in operation.Resources.Where(b => _network.ListLinks().Any(l => l.Name == b)))
-        {
-            _network.DeleteLink(bridge);
-        }
+        // A bridge made before the switch was stored (DeleteLink lets a link that is gone be).
+        operation.Resources.ToList().ForEach(_network.DeleteLink);
 
         ConvergeNetworkToStore();
         return $"{cmdlet} of switch {id} {outcome}";

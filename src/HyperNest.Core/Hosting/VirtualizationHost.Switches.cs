@@ -85,10 +85,7 @@ public sealed partial class VirtualizationHost
             _store.Transact(tx => tx.UpdateAdapter(adapter with { SwitchId = null }));
         }
 
-        if (_network.ListLinks().Any(l => l.Name == record.Bridge))
-        {
-            _network.DeleteLink(record.Bridge);
-        }
+        _network.DeleteLink(record.Bridge);
 
         _store.Transact(tx =>
         {

@@ -11,6 +11,19 @@ public sealed record ProcPidStat(char State, long UserTicks, long SystemTicks, l
     /// <summary>Z (zombie) and X (dead): the pid exists but the process has ended.</summary>
     public bool HasEnded => State is 'Z' or 'X' or 'x';
 
+    /// <summary>The process's stat now, or null when there is no such process (or it cannot be read).</summary>
+    public static ProcPidStat? Read(int pid)
+    {
+        try
+        {
+            return Parse(File.ReadAllText($"/proc/{pid}/stat"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public static ProcPidStat? Parse(string text)
     {
         var close = text.LastIndexOf(')');

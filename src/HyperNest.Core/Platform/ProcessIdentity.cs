@@ -10,17 +10,8 @@ public readonly record struct ProcessIdentity(int Pid, long StartTicks)
     public static ProcessIdentity Current { get; } = Of(Environment.ProcessId) ?? new ProcessIdentity(Environment.ProcessId, 0);
 
     /// <summary>The process with this pid now, or null when there is none.</summary>
-    public static ProcessIdentity? Of(int pid)
-    {
-        try
-        {
-            return ProcPidStat.Parse(File.ReadAllText($"/proc/{pid}/stat")) is { HasEnded: false } stat ? new ProcessIdentity(pid, stat.StartTicksSinceBoot) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static ProcessIdentity? Of(int pid) =>
+        ProcPidStat.Read(pid) is { HasEnded: false } stat ? new ProcessIdentity(pid, stat.StartTicksSinceBoot) : null;
 
     /// <summary>True while this very process runs (same pid, same start time, not a zombie).</summary>
     public bool IsRunning() => Of(Pid) == this;

@@ -16,7 +16,7 @@ public static class QemuProcessInspector
             return false;
         }
 
-        var stat = ReadStat(pid);
+        var stat = ProcPidStat.Read(pid);
         return stat is not null && !stat.HasEnded && CommandLineNamesVm(pid, vmId);
     }
 
@@ -67,7 +67,7 @@ public static class QemuProcessInspector
 
     public static QemuProcessStats? ReadStats(int pid)
     {
-        var stat = ReadStat(pid);
+        var stat = ProcPidStat.Read(pid);
         if (stat is null)
         {
             return null;
@@ -90,7 +90,7 @@ public static class QemuProcessInspector
     }
 
     public static DateTimeOffset? ReadStartTime(int pid)
-        => ReadStat(pid) is { } stat ? SystemClock.BootTime + SystemClock.FromTicks(stat.StartTicksSinceBoot) : null;
+        => ProcPidStat.Read(pid) is { } stat ? SystemClock.BootTime + SystemClock.FromTicks(stat.StartTicksSinceBoot) : null;
 
     /// <summary>The pid QEMU wrote to its -pidfile, or null when the file is missing or not a number.</summary>
     public static int? ReadPidFile(string path)
@@ -116,17 +116,5 @@ public static class QemuProcessInspector
 
         // EPERM: the process exists but belongs to someone we may not signal.
         return Marshal.GetLastPInvokeError() == LibC.EPERM;
-    }
-
-    private static ProcPidStat? ReadStat(int pid)
-    {
-        try
-        {
-            return ProcPidStat.Parse(File.ReadAllText($"/proc/{pid}/stat"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }
