@@ -30,6 +30,11 @@ hn_install_packages() {
     echo 'iperf3 iperf3/start_daemon boolean false' | debconf-set-selections
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
+  # Every VM's QEMU drops to this user before the guest runs (QemuConfinement), as libvirt's runs as libvirt-qemu.
+  if ! id -u hypernest-qemu >/dev/null 2>&1; then
+    echo "==> Creating the unprivileged user QEMU runs as: hypernest-qemu"
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin --user-group hypernest-qemu
+  fi
   if ! command -v dotnet >/dev/null; then
     echo "The .NET 10 SDK (dotnet) is not on PATH. Install it, then run this again." >&2
     exit 1

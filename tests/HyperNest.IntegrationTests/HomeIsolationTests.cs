@@ -64,6 +64,30 @@ public sealed class HomeIsolationTests : IDisposable
     }
 
     [Fact]
+    public void ARunningVmsQemu_IsTheUnprivilegedUser_WhichCanReadNothingOfTheHome()
+    {
+        _a.Run("New-VM -Name confined -Image tiny | Out-Null");
+        _a.Run("Start-VM confined 3>$null");
+        var vm = _a.Host.GetVm("confined");
+        var qemu = Assert.Single(ProcessSweeper.ProcessesMentioning("qemu-system", vm.Id.ToString()));
+
+        var status = File.ReadAllLines($"/proc/{qemu}/status").Select(l => l.Split(':', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1].Trim());
+        var user = Run("id", ["-u", Qemu.QemuConfinement.UserName]).Output.Trim();
+        Assert.Equal(user, status["Uid"].Split('\t')[0]);
+        Assert.Equal("0000000000000000", status["CapEff"]);
+        Assert.Equal("2", status["Seccomp"]);
+
+        // What the guest's QEMU could do if the guest took it over: nothing with the home.
+        foreach (var path in new[] { _a.Paths.StateDatabase, vm.HardDrivePath! })
+        {
+            var (exitCode, output) = Run("setpriv", ["--reuid=" + user, "--regid=" + user, "--clear-groups", "--", "cat", path]);
+            Assert.True(exitCode != 0, $"{Qemu.QemuConfinement.UserName} could read {path}: {output}");
+        }
+
+        _a.Run("Stop-VM confined -TurnOff");
+    }
+
+    [Fact]
     public void ASecondHomeInTheSameNamespace_CreatesAndRemovesSwitchesAndNats_WithoutTouchingTheFirstHomesRules()
     {
         _a.Run("New-VMSwitch -Name a-sw -SwitchType Internal | Out-Null");

@@ -108,8 +108,8 @@ public sealed partial class VirtualizationHost
                 _backend.Kill(vm);
                 break;
             case StopMode.Save:
-                // Always under the home, even for a VM made with New-VM -Path: QEMU 7.2 saves through a shell
-                // command ("exec:" migration), which takes only shell-inert paths, and -Path may have spaces.
+                // Under the home's folder for the VM (root-only), even for a VM made with New-VM -Path: the state
+                // holds the guest's whole memory. The host opens it and QEMU writes through the descriptor.
                 var statePath = Path.Combine(_paths.VmDirectory(vm.Id), "saved.state");
                 Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
                 _backend.SaveState(vm, statePath, CancellationToken.None);

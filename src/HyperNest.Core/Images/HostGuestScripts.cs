@@ -23,6 +23,11 @@ internal static class HostGuestScripts
             modprobe -q "$module" || echo "hypernest-host: could not load $module"
         done
         mkdir -p /var/lib/hypernest /var/tmp
+        # The user L2 QEMUs drop to (QemuConfinement); the image has no useradd (essential variant).
+        if ! grep -q '^hypernest-qemu:' /etc/passwd; then
+            echo 'hypernest-qemu:x:900:900:HyperNest QEMU:/nonexistent:/usr/sbin/nologin' >> /etc/passwd
+            echo 'hypernest-qemu:x:900:' >> /etc/group
+        fi
         echo "hypernest-host: ready"
         """ + "\n";
 

@@ -5,6 +5,7 @@ namespace HyperNest.Interop;
 internal static partial class LibC
 {
     // <asm-generic/fcntl.h>
+    internal const int O_RDONLY = 0x0;
     internal const int O_RDWR = 0x2;
     internal const int O_CLOEXEC = 0x80000;
 

@@ -56,5 +56,19 @@ public static class OwnerOnly
         }
     }
 
+    /// <summary>Creates (or empties) a 0600 file and opens it for writing.</summary>
+    public static FileStream CreateForWriting(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw Unsupported();
+        }
+
+        var stream = new FileStream(path, new FileStreamOptions { Mode = System.IO.FileMode.Create, Access = FileAccess.Write, UnixCreateMode = FileMode });
+        // A file that was there keeps its mode through FileMode.Create.
+        File.SetUnixFileMode(stream.SafeFileHandle, FileMode);
+        return stream;
+    }
+
     private static PlatformNotSupportedException Unsupported() => new("HyperNest runs on Linux only");
 }

@@ -6,7 +6,7 @@ namespace HyperNest.Platform;
 /// <summary>The version of the installed qemu-system-x86_64, from its --version banner.</summary>
 public static partial class QemuVersionProbe
 {
-    public const string DefaultBinary = "qemu-system-x86_64";
+    public const string DefaultBinary = Qemu.QemuConfinement.Binary;
 
     /// <summary>Runs "<paramref name="binary"/> --version"; null when QEMU is not installed or does not answer.</summary>
     public static string? Probe(string binary = DefaultBinary, TimeSpan? timeout = null)

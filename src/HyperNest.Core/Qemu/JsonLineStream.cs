@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace HyperNest.Qemu;
 
@@ -51,6 +52,31 @@ internal sealed class JsonLineStream : IAsyncDisposable
     {
         await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> with <paramref name="descriptor"/> attached (SCM_RIGHTS), for QMP's getfd
+    /// and add-fd. The caller serializes writes, as for <see cref="WriteAsync"/>.
+    /// </summary>
+    public async Task WriteWithDescriptorAsync(ReadOnlyMemory<byte> bytes, SafeHandle descriptor, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var sent = Interop.LibC.SendWithDescriptor(_socket.SafeHandle, bytes.Span, descriptor);
+            if (sent >= 0)
+            {
+                // The descriptor went with the first byte; the rest of a partial send is plain data.
+                await WriteAsync(bytes[(int)sent..], cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            if (sent is not (-Interop.LibC.EAGAIN or -Interop.LibC.EINTR))
+            {
+                throw new IOException($"sending a file descriptor on the socket failed: {Interop.LibC.ErrorText((int)-sent)}");
+            }
+
+            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The next line without its terminator, or null at end of stream.</summary>

@@ -42,15 +42,8 @@ public static class QemuArgumentSafety
         }
     }
 
-    /// <summary>
-    /// For paths QEMU hands to /bin/sh (migration "exec:" URIs; QEMU 7.2 has no "file:" migration URI,
-    /// it arrived in 8.2): only characters that mean nothing to a shell.
-    /// </summary>
-    public static void RequireShellInertPath(string path, string what)
-    {
-        if (!Path.IsPathFullyQualified(path) || path.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+')))
-        {
-            throw new ArgumentException($"{what} must be an absolute path of letters, digits and / . _ - + only: '{path}'", nameof(path));
-        }
-    }
+    /// <summary>A POSIX user name (what useradd accepts by default), safe as -runas's value.</summary>
+    public static bool IsUserName(string name) =>
+        name.Length is > 0 and <= 32 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_')
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-');
 }

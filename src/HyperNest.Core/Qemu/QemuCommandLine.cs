@@ -135,9 +135,16 @@ public static class QemuCommandLine
 
         if (spec.IncomingStateFile is not null)
         {
-            args.Add("-incoming");
-            args.Add(QemuMigrationUri.LoadFrom(spec.IncomingStateFile));
+            // The state arrives later as a descriptor (QmpClient.LoadStateAsync): after -runas, QEMU cannot open the file.
+            args.AddRange(["-incoming", "defer"]);
         }
+
+        if (spec.RunAsUser is { } user)
+        {
+            args.AddRange(["-runas", user]);
+        }
+
+        args.AddRange(["-sandbox", QemuConfinement.SandboxOptions]);
 
         // With -D, the daemonized QEMU points its stderr at this file instead of /dev/null
         // (os_setup_post in os-posix.c), so its last words ("terminating on signal 15 from pid ...")
@@ -246,9 +253,9 @@ public static class QemuCommandLine
             }
         }
 
-        if (spec.IncomingStateFile is not null)
+        if (spec.RunAsUser is { } user && !QemuArgumentSafety.IsUserName(user))
         {
-            QemuArgumentSafety.RequireShellInertPath(spec.IncomingStateFile, "saved-state file");
+            throw new ArgumentException($"'{user}' is not a user name QEMU's -runas can take", nameof(spec));
         }
     }
 

@@ -28,6 +28,43 @@ public static class QemuDriveDevices
         },
     };
 
+    /// <summary>
+    /// The node graph of a hot-plugged disk whose images QEMU got as descriptors: <paramref name="layers"/> are the
+    /// disk and its backing files, top first, each with the fd set holding its descriptor. Backing nodes are given
+    /// inline, so they go with the disk's node at blockdev-del.
+    /// </summary>
+    public static JsonObject BlockdevOnDescriptors(QemuDisk disk, string node, IReadOnlyList<(QemuDiskFormat Format, int FdSet)> layers)
+    {
+        JsonObject? below = null;
+        for (var i = layers.Count - 1; i >= 0; i--)
+        {
+            var (format, fdSet) = layers[i];
+            var top = i == 0;
+            var readOnly = !top || disk.ReadOnly;
+            var file = new JsonObject
+            {
+                ["driver"] = top && disk.HostDevice ? "host_device" : "file",
+                ["filename"] = "/dev/fdset/" + fdSet.ToString(CultureInfo.InvariantCulture),
+                ["read-only"] = readOnly,
+            };
+            var image = new JsonObject { ["driver"] = format == QemuDiskFormat.Qcow2 ? "qcow2" : "raw", ["read-only"] = readOnly, ["file"] = file };
+            if (top)
+            {
+                image["node-name"] = node;
+                file["node-name"] = node + "-file";
+            }
+
+            if (below is not null)
+            {
+                image["backing"] = below;
+            }
+
+            below = image;
+        }
+
+        return below ?? throw new ArgumentException("a disk has at least one image", nameof(layers));
+    }
+
     /// <summary>The device's driver and properties, in -device order.</summary>
     public static IReadOnlyList<(string Key, object Value)> Device(QemuDrive drive)
     {

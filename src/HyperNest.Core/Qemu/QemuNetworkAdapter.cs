@@ -4,7 +4,7 @@ namespace HyperNest.Qemu;
 
 /// <summary>
 /// A VM network adapter: a tap device HyperNest created and attached to the switch's bridge, and the
-/// adapter's MAC. QEMU opens the existing tap by name (it runs as root); no vhost-net on these hosts.
+/// adapter's MAC. QEMU opens the existing tap by name while still root (before -runas, see <see cref="QemuConfinement"/>); no vhost-net on these hosts.
 /// </summary>
 public sealed partial record QemuNetworkAdapter(string TapName, string MacAddress, int? BootIndex = null)
 {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HyperNest.Platform;
+using HyperNest.Qemu.Qmp;
 
 namespace HyperNest.Qemu;
 
@@ -12,7 +13,7 @@ public sealed class QemuProcessLauncher
 {
     private readonly string _qemuBinary;
 
-    public QemuProcessLauncher(string qemuBinary = QemuVersionProbe.DefaultBinary)
+    public QemuProcessLauncher(string qemuBinary = QemuConfinement.Binary)
     {
         _qemuBinary = qemuBinary;
     }
@@ -90,7 +91,31 @@ public sealed class QemuProcessLauncher
             throw new QemuLaunchException($"QEMU (pid {pid}) exited right after starting", errorText, null);
         }
 
+        if (spec.IncomingStateFile is { } stateFile)
+        {
+            await LoadStateAsync(spec, stateFile, limit, cancellationToken).ConfigureAwait(false);
+        }
+
         return new QemuProcess(spec.VmId, pid, startTime.Value);
+    }
+
+    /// <summary>
+    /// Hands the saved state to a QEMU waiting with "-incoming defer": the host opens the file (QEMU, no longer
+    /// root, could not) and QEMU reads it in the background; the caller waits for it to leave "inmigrate".
+    /// </summary>
+    private static async Task LoadStateAsync(QemuLaunchSpec spec, string stateFile, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var file = File.OpenHandle(stateFile, FileMode.Open, FileAccess.Read, FileShare.Read);
+            await using var qmp = await QmpClient.ConnectAsync(spec.Runtime.QmpSocket, limit, cancellationToken).ConfigureAwait(false);
+            await qmp.LoadStateAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or QmpException or TimeoutException)
+        {
+            await KillDaemonIfAnyAsync(spec).ConfigureAwait(false);
+            throw new QemuLaunchException($"QEMU could not be given the saved state {stateFile}", e.Message, null);
+        }
     }
 
     private Process StartProcess(ProcessStartInfo start)

@@ -14,20 +14,53 @@ public sealed partial class QemuVmBackend
     {
         var qemuDrive = ToQemuDrive(drive);
         var media = qemuDrive.Media ?? throw new InvalidOperationException("an empty drive cannot be hot-plugged.");
-        WithQmpRefusals(vm, async qmp =>
+        QemuDiskFiles files;
+        try
         {
-            await qmp.BlockdevAddAsync(QemuDriveDevices.Blockdev(media, qemuDrive.NodeName)).ConfigureAwait(false);
-            try
+            files = QemuDiskFiles.Open(media);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException($"the host could not open it for QEMU ({ex.Message}).", ex);
+        }
+
+        using (files)
+        {
+            var owner = FdSetOwner(qemuDrive.NodeName);
+            WithQmpRefusals(vm, async qmp =>
             {
-                await qmp.DeviceAddAsync(QemuDriveDevices.DeviceCommand(QemuDriveDevices.Device(qemuDrive))).ConfigureAwait(false);
-            }
-            catch (QmpException)
-            {
-                await qmp.BlockdevDelAsync(qemuDrive.NodeName).ConfigureAwait(false);
-                throw;
-            }
-        });
+                try
+                {
+                    var layers = new List<(QemuDiskFormat, int)>();
+                    foreach (var layer in files.Layers)
+                    {
+                        layers.Add((layer.Format, await qmp.AddFdAsync(layer.Handle, owner).ConfigureAwait(false)));
+                    }
+
+                    await qmp.BlockdevAddAsync(QemuDriveDevices.BlockdevOnDescriptors(media, qemuDrive.NodeName, layers)).ConfigureAwait(false);
+                }
+                catch (QmpException)
+                {
+                    await qmp.RemoveFdSetsAsync(owner).ConfigureAwait(false);
+                    throw;
+                }
+
+                try
+                {
+                    await qmp.DeviceAddAsync(QemuDriveDevices.DeviceCommand(QemuDriveDevices.Device(qemuDrive))).ConfigureAwait(false);
+                }
+                catch (QmpException)
+                {
+                    await qmp.BlockdevDelAsync(qemuDrive.NodeName).ConfigureAwait(false);
+                    await qmp.RemoveFdSetsAsync(owner).ConfigureAwait(false);
+                    throw;
+                }
+            });
+        }
     }
+
+    /// <summary>The opaque text of the fd sets holding a hot-plugged node's images, to remove them with the node.</summary>
+    private static string FdSetOwner(string nodeName) => "hn-node:" + nodeName;
 
     public void DetachDrive(VmRecord vm, DriveAttachment drive)
     {
@@ -51,6 +84,8 @@ public sealed partial class QemuVmBackend
             if (qemuDrive.Media is not null)
             {
                 await qmp.BlockdevDelAsync(qemuDrive.NodeName).ConfigureAwait(false);
+                // A drive attached at start has no fd sets (QEMU opened its images while still root); that is fine.
+                await qmp.RemoveFdSetsAsync(FdSetOwner(qemuDrive.NodeName)).ConfigureAwait(false);
             }
         });
     }

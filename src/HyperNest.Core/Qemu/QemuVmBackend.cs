@@ -26,6 +26,11 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
 
     public int Start(VmRecord vm, BootMedia boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken)
     {
+        if (!QemuConfinement.UserExists())
+        {
+            throw new HostException($"'{vm.Name}' cannot be started: {QemuConfinement.MissingUserMessage}", ErrorCategory.ResourceUnavailable, "StartFailed", vm.Name);
+        }
+
         var runtime = Runtime(vm);
         string? varsPath = null;
         if (vm.Generation == 2)
@@ -84,7 +89,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
     }
 
     /// <summary>
-    /// QEMU reads the saved state (exec:cat) after it daemonized, on its own time: the caller deletes the file
+    /// QEMU reads the saved state (from the descriptor the launcher gave it) on its own time: the caller deletes the file
     /// once Start-VM returns, so it returns only when QEMU has left "inmigrate" (a file deleted under a slow
     /// cat left a guest that never came back, seen on a loaded machine).
     /// </summary>
@@ -209,9 +214,12 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
 
     public void SaveState(VmRecord vm, string path, CancellationToken cancellationToken)
     {
+        // The host creates the file (0600, like every file of the VM) and QEMU writes through the descriptor: QEMU
+        // runs as its own user, which cannot reach the VM's folder.
+        using var file = Platform.OwnerOnly.CreateForWriting(path);
         WithQmp(vm, async qmp =>
         {
-            await qmp.SaveStateAsync(path, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
+            await qmp.SaveStateAsync(file.SafeFileHandle, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
             await qmp.QuitAsync(cancellationToken).ConfigureAwait(false);
         });
         WaitForExit(vm, TimeSpan.FromSeconds(30), cancellationToken);

@@ -55,6 +55,8 @@ public sealed class QemuCommandLineTests
             "-qmp", $"unix:{dir}/qmp.sock,server=on,wait=off",
             "-chardev", $"socket,id=hn-events,path={dir}/events.qmp,server=on,wait=off",
             "-mon", "chardev=hn-events,mode=control",
+            "-runas", "hypernest-qemu",
+            "-sandbox", "on,obsolete=deny,elevateprivileges=allow,spawn=allow,resourcecontrol=deny",
             "-D", $"{dir}/qemu.log",
             "-msg", "timestamp=on",
             "-daemonize",
@@ -164,28 +166,49 @@ public sealed class QemuCommandLineTests
         Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { MemoryBytes = bytes }));
     }
 
-    [Fact]
-    public void Build_IncomingState_UsesExecCatOfTheFile()
+    [Theory]
+    [InlineData("/var/lib/hypernest/vms/x/saved.state")]
+    [InlineData("/var/lib/x/state; rm -rf /")]
+    public void Build_IncomingState_WaitsForTheStateAsADescriptor_WhateverThePath(string file)
     {
-        var argv = QemuCommandLine.Build(Gen1Tcg with { IncomingStateFile = "/var/lib/hypernest/vms/x/saved.state" });
+        var argv = QemuCommandLine.Build(Gen1Tcg with { IncomingStateFile = file });
 
-        Assert.Equal("exec:cat /var/lib/hypernest/vms/x/saved.state", ValueOf(argv, "-incoming"));
+        Assert.Equal("defer", ValueOf(argv, "-incoming"));
+        Assert.DoesNotContain(argv, a => a.Contains(file, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_NoIncomingState_HasNoIncoming()
+    {
+        Assert.DoesNotContain("-incoming", QemuCommandLine.Build(Gen1Tcg));
+    }
+
+    [Fact]
+    public void Build_Confinement_DropsToTheQemuUserUnderASeccompFilter()
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg);
+
+        Assert.Equal(QemuConfinement.UserName, ValueOf(argv, "-runas"));
+        var sandbox = ValueOf(argv, "-sandbox");
+        Assert.StartsWith("on,", sandbox, StringComparison.Ordinal);
+        Assert.Contains("obsolete=deny", sandbox, StringComparison.Ordinal);
+        Assert.Contains("resourcecontrol=deny", sandbox, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NoRunAsUser_KeepsTheLaunchingUser()
+    {
+        Assert.DoesNotContain("-runas", QemuCommandLine.Build(Gen1Tcg with { RunAsUser = null }));
     }
 
     [Theory]
-    [InlineData("/var/lib/x/state; rm -rf /")]
-    [InlineData("/var/lib/x/$(id)")]
-    [InlineData("/var/lib/x/a b")]
-    public void Build_IncomingStateWithShellCharacters_IsRefused(string file)
+    [InlineData("root,chroot=/")]
+    [InlineData("-nodefaults")]
+    [InlineData("")]
+    [InlineData("Qemu")]
+    public void Build_RunAsUserThatIsNoUserName_IsRefused(string user)
     {
-        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { IncomingStateFile = file }));
-    }
-
-    [Fact]
-    public void MigrationUri_SaveTo_RedirectsIntoTheFile()
-    {
-        Assert.Equal("exec:cat > /var/lib/x/saved.state", QemuMigrationUri.SaveTo("/var/lib/x/saved.state"));
-        Assert.Throws<ArgumentException>(() => QemuMigrationUri.SaveTo("/var/lib/x/a>b"));
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { RunAsUser = user }));
     }
 
     [Fact]

@@ -63,7 +63,11 @@ public sealed class QemuProcessIntegrationTests : IAsyncLifetime
         _started.Add(first);
         await using (var qmp = await QmpClient.ConnectAsync(spec.Runtime.QmpSocket, Timeout))
         {
-            var saved = await qmp.SaveStateAsync(stateFile, Timeout);
+            QmpMigrationInfo saved;
+            using (var file = File.Create(stateFile))
+            {
+                saved = await qmp.SaveStateAsync(file.SafeFileHandle, Timeout);
+            }
 
             Assert.True(saved.IsCompleted);
             Assert.Equal("postmigrate", (await qmp.QueryStatusAsync()).Status);

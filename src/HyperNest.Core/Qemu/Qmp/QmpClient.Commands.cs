@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace HyperNest.Qemu.Qmp;
@@ -90,13 +91,22 @@ public sealed partial class QmpClient
     public async Task<IReadOnlyList<QemuCpuRegisters>> QueryCpuRegistersAsync(CancellationToken cancellationToken = default)
         => QemuCpuRegisters.Parse(await HumanMonitorCommandAsync("info registers -a", cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Starts an outgoing migration; see <see cref="QemuMigrationUri"/> for saving to a file.</summary>
+    /// <summary>The name the saved-state file's descriptor has in QEMU while a save or a restore runs.</summary>
+    private const string StateFileDescriptorName = "hn-state";
+
+    /// <summary>Starts an outgoing migration.</summary>
     public Task MigrateAsync(string uri, CancellationToken cancellationToken = default)
         => ExecuteAsync("migrate", new JsonObject { ["uri"] = uri }, cancellationToken);
 
-    /// <summary>Starts an incoming migration for a QEMU started with "-incoming defer".</summary>
-    public Task MigrateIncomingAsync(string uri, CancellationToken cancellationToken = default)
-        => ExecuteAsync("migrate-incoming", new JsonObject { ["uri"] = uri }, cancellationToken);
+    /// <summary>
+    /// Loads the VM's state from <paramref name="stateFile"/> (opened for reading) into a QEMU started with
+    /// "-incoming defer"; returns once QEMU has begun reading, see <see cref="WaitForMigrationAsync"/>.
+    /// </summary>
+    public async Task LoadStateAsync(SafeHandle stateFile, CancellationToken cancellationToken = default)
+    {
+        await GetFdAsync(StateFileDescriptorName, stateFile, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync("migrate-incoming", new JsonObject { ["uri"] = "fd:" + StateFileDescriptorName }, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<QmpMigrationInfo> QueryMigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -111,21 +121,23 @@ public sealed partial class QmpClient
     }
 
     /// <summary>
-    /// Saves the VM's whole state to a file (Stop-VM -Save): migrates into it and polls until done.
-    /// QEMU leaves the VM stopped ("postmigrate"); the caller then quits it. Throws when the migration fails.
+    /// Saves the VM's whole state (Stop-VM -Save) into <paramref name="stateFile"/>, a file the host opened for
+    /// writing: migrates into it and polls until done. QEMU leaves the VM stopped ("postmigrate"); the caller
+    /// then quits it. Throws when the migration fails.
     /// </summary>
-    public async Task<QmpMigrationInfo> SaveStateAsync(string stateFile, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<QmpMigrationInfo> SaveStateAsync(SafeHandle stateFile, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
-            await MigrateAsync(QemuMigrationUri.SaveTo(stateFile), deadline.Token).ConfigureAwait(false);
+            await GetFdAsync(StateFileDescriptorName, stateFile, deadline.Token).ConfigureAwait(false);
+            await MigrateAsync("fd:" + StateFileDescriptorName, deadline.Token).ConfigureAwait(false);
             return await WaitForMigrationAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"saving the VM state to {stateFile} took longer than {timeout.TotalSeconds:0.#} s");
+            throw new TimeoutException($"saving the VM state took longer than {timeout.TotalSeconds:0.#} s");
         }
     }
 

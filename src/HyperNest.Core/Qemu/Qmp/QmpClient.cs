@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -83,7 +84,17 @@ public sealed partial class QmpClient : IAsyncDisposable
     }
 
     /// <summary>Sends one command and returns its "return" value; throws <see cref="QmpException"/> for an "error" answer.</summary>
-    public async Task<JsonNode?> ExecuteAsync(string command, JsonObject? arguments = null, CancellationToken cancellationToken = default)
+    public Task<JsonNode?> ExecuteAsync(string command, JsonObject? arguments = null, CancellationToken cancellationToken = default)
+        => ExecuteAsync(command, arguments, null, cancellationToken);
+
+    /// <summary>
+    /// Sends one command with <paramref name="descriptor"/> attached (getfd, add-fd): QEMU runs as an unprivileged
+    /// user and cannot open HyperNest's files itself, so the host opens them and hands QEMU the descriptor.
+    /// </summary>
+    public Task<JsonNode?> ExecuteWithDescriptorAsync(string command, JsonObject? arguments, SafeHandle descriptor, CancellationToken cancellationToken = default)
+        => ExecuteAsync(command, arguments, descriptor, cancellationToken);
+
+    private async Task<JsonNode?> ExecuteAsync(string command, JsonObject? arguments, SafeHandle? descriptor, CancellationToken cancellationToken)
     {
         ThrowIfClosed(command);
         var id = "hn-" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -103,7 +114,14 @@ public sealed partial class QmpClient : IAsyncDisposable
             await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                if (descriptor is null)
+                {
+                    await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _stream.WriteWithDescriptorAsync(bytes, descriptor, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (IOException e)
             {
