@@ -32,7 +32,7 @@ done
 # switches and the 2 cores are both used.
 integration() { # <filter>: dotnet test of the integration tests matching it, as root in a new network namespace
   HYPERNEST_TEST_HOST_NETNS=$(readlink /proc/self/ns/net) unshare --net -- bash -c \
-    'ip link set lo up && exec dotnet test tests/HyperNest.IntegrationTests -c Release --no-build -nologo --filter "$1"' _ "$1"
+    'ip link set lo up && exec dotnet test tests/HyperNest.IntegrationTests -c Release --no-build -nologo --filter "$1" --logger "console;verbosity=normal"' _ "$1"
 }
 nested_filter='FullyQualifiedName~NestedNetworkingTests'
 nested_log=$(mktemp)
@@ -50,4 +50,6 @@ failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [[ $failed -ne 0 ]]; then status=1; fi
+# A test host that crashed reports the tests it had run as passed; the run itself says it was aborted.
+if grep -q 'Test Run Aborted' "$log"; then echo "A test run was aborted (see above)." >&2; status=1; fi
 exit $status

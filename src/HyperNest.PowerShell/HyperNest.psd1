@@ -17,7 +17,7 @@
         'Add-VMDvdDrive', 'Add-VMHardDiskDrive', 'Add-VMNetworkAdapter', 'Connect-VMNetworkAdapter', 'Copy-VMFile',
         'Disable-VMIntegrationService', 'Disconnect-VMNetworkAdapter', 'Enable-VMIntegrationService',
         'Get-DnsClientServerAddress', 'Get-NetAdapter', 'Get-NetIPAddress', 'Get-NetNat', 'Get-VHD', 'Get-VM',
-        'Get-VMConsole', 'Get-VMDvdDrive', 'Get-VMFirmware', 'Get-VMHardDiskDrive', 'Get-VMHost',
+        'Get-VMConsole', 'Get-VMDvdDrive', 'Get-VMEvent', 'Get-VMFirmware', 'Get-VMHardDiskDrive', 'Get-VMHost',
         'Get-VMHostSupportedVersion', 'Get-VMImage', 'Get-VMIntegrationService', 'Get-VMMemory',
         'Get-VMNetworkAdapter', 'Get-VMNetworkAdapterVlan', 'Get-VMProcessor', 'Get-VMSwitch', 'Invoke-Netsh',
         'New-NetIPAddress', 'New-NetNat', 'New-VHD', 'New-VM', 'New-VMImage', 'New-VMPSSession', 'New-VMSwitch',

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using HyperNest.Api;
+using HyperNest.Hosting;
 using HyperNest.Network.Nftables;
 
 namespace HyperNest.IntegrationTests;
@@ -84,7 +85,16 @@ public sealed class HomeIsolationTests : IDisposable
             Assert.True(exitCode != 0, $"{Qemu.QemuConfinement.UserName} could read {path}: {output}");
         }
 
+        // Its own cgroups (under the home's), which count the memory Get-VM shows; they go with the worker.
+        var cgroup = File.ReadAllLines($"/proc/{qemu}/cgroup").Single(l => l.Split(':')[1] == "memory").Split(':')[2];
+        Assert.EndsWith($"/hypernest-{HostPaths.HomeTag(_a.Home)}/vm-{vm.Id:D}", cgroup, StringComparison.Ordinal);
+        var cgroupDirectory = Qemu.QemuCgroups.HomeDirectory(_a.Home, "memory") + $"/vm-{vm.Id:D}";
+        Assert.True(Directory.Exists(cgroupDirectory), $"{cgroupDirectory} is not where the service put the VM");
+        var demand = _a.Host.GetVm("confined").MemoryDemand;
+        Assert.True(demand > 16L << 20, $"Get-VM's MemoryDemand is {demand} bytes: the cgroup counted nothing");
+
         _a.Run("Stop-VM confined -TurnOff");
+        Assert.False(Directory.Exists(cgroupDirectory), $"{cgroupDirectory} outlived the VM's worker");
     }
 
     [Fact]

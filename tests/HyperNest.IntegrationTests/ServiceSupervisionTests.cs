@@ -60,6 +60,15 @@ public sealed class ServiceSupervisionTests(ITestOutputHelper output) : IDisposa
         var off = _lab.Host.GetVm(name);
         Assert.Equal(VmState.Off, off.State);
         Assert.Contains("guest operating system shut the virtual machine down", off.Status, StringComparison.Ordinal);
+
+        // Get-VMEvent tells the story, newest first: the guest's power-off, the start with QEMU's command line, the creation.
+        var events = _lab.Run($"Get-VMEvent -VMName {name} | ForEach-Object {{ \"$($_.Level)|$($_.Message)\" }}").Trim().Split('\n');
+        Assert.StartsWith("Information|", events[0], StringComparison.Ordinal);
+        Assert.Contains("guest operating system shut the virtual machine down", events[0], StringComparison.Ordinal);
+        Assert.Contains($"'{name}' runs in: /usr/bin/qemu-system-x86_64 -name guest=hn-{vm.Id:D} ", events[1], StringComparison.Ordinal);
+        Assert.Contains(" -runas hypernest-qemu -sandbox on,", events[1], StringComparison.Ordinal);
+        Assert.Contains($"'{name}' started successfully", events[2], StringComparison.Ordinal);
+        Assert.EndsWith($"'{name}' was created.", events[3].TrimEnd(), StringComparison.Ordinal);
     }
 
     private static bool LinkExists(string name) => NetworkDevices.InThisNamespace().Contains(name);

@@ -82,6 +82,9 @@ public sealed partial class ServiceClient : IVirtualizationHost
     public IReadOnlyList<string> GetVmConsole(string name, int lastLines, bool raw = false) =>
         Get<List<string>>(ApiPath.WithQuery(ApiPath.Vm(name, "console"), ("lines", lastLines.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("raw", raw ? "true" : null)));
 
+    public IReadOnlyList<VmEvent> GetVmEvents(string? name, int newest) =>
+        Get<List<VmEvent>>(ApiPath.WithQuery(name is null ? ApiPath.Of("events") : ApiPath.Vm(name, "events"), ("newest", newest.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
     public VirtualHardDisk NewVhd(NewVhdRequest request) =>
         Call<VirtualHardDisk>(HttpMethod.Post, ApiPath.Of("vhds"), request with { Path = Absolute(request.Path)!, ParentPath = Absolute(request.ParentPath) });
 

@@ -39,4 +39,14 @@ public sealed record HostPaths(string Home, string Cache)
 
     /// <summary>Where a VM's own files live: the folder New-VM -Path chose, else its folder under the home.</summary>
     public string VmDirectory(State.VmRecord vm) => vm.Folder ?? VmDirectory(vm.Id);
+
+    /// <summary>
+    /// A short tag of the home's path, for names every home on the machine shares a space for (nft tables, cgroups):
+    /// two homes (tests, a second HYPERNEST_HOME) each own theirs, so one home never replaces or removes the other's.
+    /// </summary>
+    public static string HomeTag(string home)
+    {
+        var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.TrimEndingDirectorySeparator(Path.GetFullPath(home))));
+        return Convert.ToHexStringLower(digest.AsSpan(0, 4));
+    }
 }

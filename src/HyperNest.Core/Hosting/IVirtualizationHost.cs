@@ -77,6 +77,9 @@ public interface IVirtualizationHost : IDisposable
     /// <summary>The last lines of the VM's serial console, without terminal control sequences unless <paramref name="raw"/>.</summary>
     IReadOnlyList<string> GetVmConsole(string name, int lastLines, bool raw = false);
 
+    /// <summary>The newest <paramref name="newest"/> events of the VM (of every VM, removed ones too, when <paramref name="name"/> is null), newest first.</summary>
+    IReadOnlyList<VmEvent> GetVmEvents(string? name, int newest);
+
     VirtualHardDisk NewVhd(NewVhdRequest request);
 
     VirtualHardDisk GetVhd(string path);

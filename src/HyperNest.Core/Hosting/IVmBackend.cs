@@ -19,6 +19,9 @@ public interface IVmBackend
     /// </summary>
     int Start(VmRecord vm, BootMedia boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken);
 
+    /// <summary>The running worker's command line as one shell-quoted line (for the VM's event log), or null when it cannot be read.</summary>
+    string? WorkerCommandLine(VmRecord vm);
+
     /// <summary>Plugs a SCSI hard drive into the running worker, as the guest sees a disk hot-added to its SCSI controller.</summary>
     void AttachDrive(VmRecord vm, DriveAttachment drive);
 
@@ -32,8 +35,8 @@ public interface IVmBackend
     bool IsAlive(VmRecord vm);
 
     /// <summary>
-    /// The pid of a live worker of this VM that its record may not know (the pid file QEMU wrote when it
-    /// daemonized), or null: a Start-VM killed between launching QEMU and recording it leaves one behind.
+    /// The pid of a live worker of this VM that its record may not know (the pid file QEMU writes as it
+    /// starts), or null: a Start-VM killed between launching QEMU and recording it leaves one behind.
     /// </summary>
     int? FindWorker(VmRecord vm);
 

@@ -136,6 +136,7 @@ public sealed partial class VirtualizationHost
             throw;
         }
 
+        RecordEvent(record, VmEventLevel.Information, $"'{record.Name}' was created.");
         return ToView(record);
     }
 
@@ -226,6 +227,7 @@ public sealed partial class VirtualizationHost
         _store.Transact(tx => tx.DeleteVm(vm.Id));
         _backend.CleanRuntime(vm);
         DeleteRemovedVmFiles(vm.Id, removed);
+        RecordEvent(vm, VmEventLevel.Information, $"'{vm.Name}' was removed.");
     }
 
     /// <summary>What is left of a removed VM: its files and folders, then its lock file.</summary>

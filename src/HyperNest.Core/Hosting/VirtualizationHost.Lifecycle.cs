@@ -36,6 +36,7 @@ public sealed partial class VirtualizationHost
         }
 
         WarnWhenNestedWithoutHardware(vm);
+        using var transition = BeginTransition(vm, VmState.Starting);
         var (drives, adapters) = _store.Transact(tx => (tx.ListDrives(vm.Id), tx.ListAdapters(vm.Id)));
         var bootOrder = BootOrderRules.Effective(vm.BootOrder, drives, adapters);
         var boot = BootMediaFor(vm, drives, bootOrder) with { IntegrationDisk = _images.PrepareIntegrationDisk(Warn, CancellationToken.None) };
@@ -51,7 +52,14 @@ public sealed partial class VirtualizationHost
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {
-            throw HostErrors.Failed($"'{vm.Name}' failed to start: {ex.Message}", vm.Name, ex);
+            var failed = HostErrors.Failed($"'{vm.Name}' failed to start: {ex.Message}", vm.Name, ex);
+            RecordEvent(vm, VmEventLevel.Error, failed.Message);
+            throw failed;
+        }
+        catch (HostException ex)
+        {
+            RecordEvent(vm, VmEventLevel.Error, ex.Message);
+            throw;
         }
 
         var started = Update(vm.Id, current => current with
@@ -64,6 +72,7 @@ public sealed partial class VirtualizationHost
             Accelerator = accelerator,
         });
         revert.Success();
+        RecordStart(started, restored: restoring is not null);
         if (restoring is not null)
         {
             DeleteFile(restoring);
@@ -100,6 +109,7 @@ public sealed partial class VirtualizationHost
             throw IntegrationErrors.ShutdownUnavailable(vm.Name);
         }
 
+        using var transition = BeginTransition(vm, mode == StopMode.Save ? VmState.Saving : VmState.Stopping);
         switch (mode)
         {
             case StopMode.TurnOff:
@@ -113,6 +123,7 @@ public sealed partial class VirtualizationHost
                 var statePath = Path.Combine(_paths.VmDirectory(vm.Id), "saved.state");
                 Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
                 _backend.SaveState(vm, statePath, CancellationToken.None);
+                RecordEvent(vm, VmEventLevel.Information, $"'{vm.Name}' saved its state and stopped.");
                 return ToView(MarkStopped(vm, VmState.Saved, statePath));
             case StopMode.Shutdown:
                 _backend.RequestShutdown(vm);
@@ -134,6 +145,12 @@ public sealed partial class VirtualizationHost
                 break;
         }
 
+        RecordEvent(vm, VmEventLevel.Information, mode switch
+        {
+            StopMode.Shutdown => $"'{vm.Name}' was shut down by its guest operating system at HyperNest's request.",
+            StopMode.Force => $"'{vm.Name}' was shut down, or turned off after {ForceGracePeriod.TotalSeconds:0} s (Stop-VM -Force).",
+            _ => $"'{vm.Name}' was turned off.",
+        });
         return ToView(MarkStopped(vm, VmState.Off, null));
     }
 
@@ -161,9 +178,14 @@ public sealed partial class VirtualizationHost
             case VmState.Paused:
                 return ToView(vm);
             case VmState.Running:
-                _backend.Pause(vm);
+                using (BeginTransition(vm, VmState.Pausing))
+                {
+                    _backend.Pause(vm);
+                }
+
                 var paused = Update(vm.Id, current => current with { State = VmState.Paused });
                 LiveSamples.Forget(vm.Id);
+                RecordEvent(vm, VmEventLevel.Information, $"'{vm.Name}' was paused.");
                 return ToView(paused);
             default:
                 throw HostErrors.WrongState(vm.Name, "pause", vm.State, "Only a running virtual machine can be paused: Start-VM it first.");
@@ -179,9 +201,14 @@ public sealed partial class VirtualizationHost
             case VmState.Running:
                 return ToView(vm);
             case VmState.Paused:
-                _backend.Resume(vm);
+                using (BeginTransition(vm, VmState.Resuming))
+                {
+                    _backend.Resume(vm);
+                }
+
                 var resumed = Update(vm.Id, current => current with { State = VmState.Running });
                 LiveSamples.Forget(vm.Id);
+                RecordEvent(vm, VmEventLevel.Information, $"'{vm.Name}' was resumed.");
                 SynchronizeGuestTime(resumed);
                 return ToView(resumed);
             default:
@@ -201,6 +228,7 @@ public sealed partial class VirtualizationHost
         _backend.Reset(vm);
         var restarted = Update(vm.Id, current => current with { StartedAt = _clock.GetUtcNow() });
         LiveSamples.Forget(vm.Id);
+        RecordEvent(vm, VmEventLevel.Information, $"'{vm.Name}' was reset (Restart-VM).");
         return ToView(restarted);
     }
 

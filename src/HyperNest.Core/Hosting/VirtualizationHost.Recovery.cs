@@ -99,6 +99,7 @@ public sealed partial class VirtualizationHost
             _backend.CleanRuntime(vm);
         }
 
+        RecordEvent(vm, Model.VmEventLevel.Warning, $"A Start-VM of '{vm.Name}' was interrupted before its worker ran; it was undone: the virtual machine is {vm.State}.");
         return $"Start-VM '{vm.Name}' undone: the virtual machine is {vm.State}, its ports are gone";
     }
 

@@ -51,6 +51,8 @@ public sealed partial class VirtualizationHost : IWorkerSupervision
             var ended = Update(vmId, current => current.State is VmState.Running or VmState.Paused && current.Pid == vm.Pid ? WorkerEnded(current, exit) : current);
             if (ended.State == VmState.Off)
             {
+                // Logged first: whoever sees the ports go finds the event that says why.
+                RecordWorkerEnd(ended, exit);
                 UnplugVmPorts(ended);
             }
 

@@ -75,6 +75,12 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
     /// </summary>
     private VmRecord Reconcile(VmRecord vm)
     {
+        if (VmTransitions.SeenBy(vm.Id, this) is not null)
+        {
+            // Another call is changing it (a worker Stop-VM just killed is no crash): that call records the outcome.
+            return vm;
+        }
+
         if (vm.State is VmState.Off or VmState.Saved)
         {
             return AdoptOrphanWorker(vm);
@@ -92,6 +98,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             return vm;
         }
 
+        var ended = false;
         var reconciled = Update(vm.Id, current =>
         {
             if (current.State is not (VmState.Running or VmState.Paused) || current.Pid != vm.Pid)
@@ -104,8 +111,14 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
                 return current with { State = state };
             }
 
+            ended = true;
             return WorkerEnded(current, new WorkerExit(WorkerExitKind.Unexpected));
         });
+        if (ended)
+        {
+            RecordWorkerEnd(reconciled, new WorkerExit(WorkerExitKind.Unexpected));
+        }
+
         if (reconciled.State == VmState.Off)
         {
             // Outside the transaction above: removing the ports reads the store again.
@@ -135,18 +148,33 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         }
 
         var live = _backend.QueryState(vm with { Pid = pid }) ?? VmState.Running;
-        var adopted = Update(vm.Id, current => current.State is not (VmState.Off or VmState.Saved) ? current : current with
+        var adoptedNow = false;
+        var adopted = Update(vm.Id, current =>
         {
-            State = live,
-            Pid = pid,
-            StartedAt = current.StartedAt ?? _clock.GetUtcNow(),
-            SavedStatePath = null,
-            StatusMessage = $"HyperNest found this virtual machine's worker (QEMU, pid {pid}) running although its record said {current.State}: the command that started it was interrupted. It was adopted at {_clock.GetUtcNow():u}.",
+            if (current.State is not (VmState.Off or VmState.Saved))
+            {
+                return current;
+            }
+
+            adoptedNow = true;
+            return current with
+            {
+                State = live,
+                Pid = pid,
+                StartedAt = current.StartedAt ?? _clock.GetUtcNow(),
+                SavedStatePath = null,
+                StatusMessage = $"HyperNest found this virtual machine's worker (QEMU, pid {pid}) running although its record said {current.State}: the command that started it was interrupted. It was adopted at {_clock.GetUtcNow():u}.",
+            };
         });
         if (vm.SavedStatePath is { } consumed && adopted.SavedStatePath is null)
         {
             // The worker was restored from it, as an uninterrupted Start-VM would have finished.
             DeleteFile(consumed);
+        }
+
+        if (adoptedNow)
+        {
+            RecordEvent(adopted, VmEventLevel.Warning, adopted.StatusMessage!);
         }
 
         return adopted;
@@ -194,6 +222,9 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         return next;
     });
 
+    /// <summary>Until the scope ends, other calls see the VM in <paramref name="state"/> (<see cref="VmTransitions"/>).</summary>
+    private IDisposable BeginTransition(VmRecord vm, VmState state) => VmTransitions.Begin(vm.Id, state, this, Owner);
+
     private VirtualMachine ToView(VmRecord vm)
     {
         var (adapters, switches, drives, services) = _store.Transact(tx => (tx.ListAdapters(vm.Id), tx.ListSwitches(), tx.ListDrives(vm.Id), tx.ListIntegrationServiceChoices()));
@@ -213,7 +244,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         {
             Name = vm.Name,
             Id = vm.Id,
-            State = vm.State,
+            State = VmTransitions.SeenBy(vm.Id, this) ?? vm.State,
             CPUUsage = usage.CpuPercent,
             MemoryAssigned = running ? vm.MemoryStartupBytes : 0,
             MemoryStartup = vm.MemoryStartupBytes,

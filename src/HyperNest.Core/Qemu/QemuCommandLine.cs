@@ -146,11 +146,9 @@ public static class QemuCommandLine
 
         args.AddRange(["-sandbox", QemuConfinement.SandboxOptions]);
 
-        // With -D, the daemonized QEMU points its stderr at this file instead of /dev/null
-        // (os_setup_post in os-posix.c), so its last words ("terminating on signal 15 from pid ...")
-        // survive it. Messages get timestamps to line them up with HyperNest's own records.
-        args.AddRange(["-D", runtime.QemuLog, "-msg", "timestamp=on"]);
-        args.AddRange(["-daemonize", "-pidfile", runtime.PidFile]);
+        // QEMU's messages (its stderr, which the launcher appends to the VM's QEMU log) get timestamps to line
+        // them up with HyperNest's own records. Not daemonized: see QemuProcessLauncher.
+        args.AddRange(["-msg", "timestamp=on", "-pidfile", runtime.PidFile]);
         return args;
     }
 

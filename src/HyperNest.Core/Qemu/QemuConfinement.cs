@@ -13,12 +13,12 @@ public static class QemuConfinement
     public const string UserName = "hypernest-qemu";
 
     /// <summary>
-    /// QEMU's seccomp filter. spawn and elevateprivileges stay allowed only because QEMU 7.2 installs the filter
-    /// before -daemonize forks and before -runas calls setgid/setuid (a filter that denies them kills QEMU with
-    /// SIGSYS at start, measured); after the drop QEMU has no capabilities and no_new_privs, so setuid cannot
-    /// win anything back.
+    /// QEMU's seccomp filter, libvirt's choice but for elevateprivileges: QEMU 7.2 installs the filter before
+    /// -runas calls setgid/setuid, so denying them kills QEMU with SIGSYS at start (measured). After the drop
+    /// QEMU has no capabilities and no_new_privs, so setuid can win nothing back. spawn=deny is why QEMU is
+    /// not daemonized (-daemonize forks after the filter is in place).
     /// </summary>
-    public const string SandboxOptions = "on,obsolete=deny,elevateprivileges=allow,spawn=allow,resourcecontrol=deny";
+    public const string SandboxOptions = "on,obsolete=deny,elevateprivileges=allow,spawn=deny,resourcecontrol=deny";
 
     /// <summary>QEMU from Debian's package, never whatever "qemu-system-x86_64" PATH finds first: the service runs as root.</summary>
     public const string Binary = "/usr/bin/qemu-system-x86_64";

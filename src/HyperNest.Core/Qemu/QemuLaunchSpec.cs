@@ -47,6 +47,9 @@ public sealed record QemuLaunchSpec
     /// <summary>A file written by Stop-VM -Save (QMP migrate); QEMU loads it at start instead of booting.</summary>
     public string? IncomingStateFile { get; init; }
 
+    /// <summary>Cgroup directories QEMU is placed in before it runs (<see cref="QemuCgroups"/>); empty: it stays in the launcher's.</summary>
+    public IReadOnlyList<string> CgroupDirectories { get; init; } = [];
+
     /// <summary>The unprivileged user QEMU drops to before the guest runs (<see cref="QemuConfinement"/>); null keeps the launching user.</summary>
     public string? RunAsUser { get; init; } = QemuConfinement.UserName;
 

@@ -1,17 +1,24 @@
 namespace HyperNest.Qemu;
 
 /// <summary>
-/// QEMU's own messages after it daemonized (the -D file, see <see cref="QemuRuntimePaths.QemuLog"/>).
-/// QEMU's exit status is lost once it daemonizes; this is what is left to tell why it ended.
+/// QEMU's own messages: its stderr, which the launcher appends to <see cref="QemuRuntimePaths.QemuLog"/>.
+/// QEMU's exit status is lost to a service that did not start it; this is what is left to tell why it ended.
 /// </summary>
 public static class QemuLogFile
 {
-    /// <summary>The last <paramref name="maxLines"/> non-empty lines; empty when there is no log.</summary>
+    /// <summary>What starts the line HyperNest writes above QEMU's own: the command line it ran, as libvirt's QEMU logs begin.</summary>
+    private const string StartMarker = "HyperNest starts: ";
+
+    /// <summary>Begins a start's log with the command line (the launcher then appends QEMU's stderr).</summary>
+    public static void WriteStart(string path, IEnumerable<string> commandLine) =>
+        File.AppendAllText(path, $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.ffffffZ} {StartMarker}{Platform.ShellQuoting.Join(commandLine)}\n");
+
+    /// <summary>QEMU's last <paramref name="maxLines"/> non-empty lines (not HyperNest's own); empty when there is no log.</summary>
     public static IReadOnlyList<string> ReadTail(string path, int maxLines = 20)
     {
         try
         {
-            return File.ReadLines(path).Where(l => l.Length > 0).TakeLast(maxLines).ToArray();
+            return File.ReadLines(path).Where(l => l.Length > 0 && !l.Contains(StartMarker, StringComparison.Ordinal)).TakeLast(maxLines).ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

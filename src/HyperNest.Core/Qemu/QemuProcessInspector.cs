@@ -51,6 +51,20 @@ public static class QemuProcessInspector
         return CommandLineNamesVm(cmdline, vmId);
     }
 
+    /// <summary>The arguments of <paramref name="pid"/>'s command line when it is this VM's QEMU, else null.</summary>
+    public static IReadOnlyList<string>? ReadCommandLine(int pid, Guid vmId)
+    {
+        try
+        {
+            var cmdline = File.ReadAllBytes($"/proc/{pid}/cmdline");
+            return CommandLineNamesVm(cmdline, vmId) ? Encoding.UTF8.GetString(cmdline).TrimEnd('\0').Split('\0') : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public static bool CommandLineNamesVm(ReadOnlySpan<byte> cmdline, Guid vmId)
     {
         var wanted = "guest=" + QemuGuestName.For(vmId);

@@ -5,12 +5,25 @@ using HyperNest.Qemu.Qmp;
 namespace HyperNest.Qemu;
 
 /// <summary>
-/// Starts a VM's QEMU. QEMU daemonizes: the process we start exits as soon as the VM is set up (sockets
-/// listening, pidfile written) with 0, or with 1 and the reason on stderr. The VM itself runs in a
-/// grandchild, so its later exit status is never observable; only its pid, via -pidfile.
+/// Starts a VM's QEMU, not daemonized: QEMU 7.2 installs its seccomp filter (-sandbox) before -daemonize forks,
+/// so a daemonizing QEMU could not deny itself fork and exec (spawn=deny). /bin/sh starts it instead, in a
+/// session of its own (setsid, so no signal meant for the service's process group reaches it), with stdin at
+/// /dev/null and stdout and stderr appended to the VM's QEMU log, where its last words ("terminating on signal
+/// 15 from pid …") outlive it. It is this process's child (its exit status is seen while it starts, and .NET
+/// reaps it later); when the service ends it lives on, re-parented, and the next service adopts it by its pid.
+/// QEMU has started when its QMP monitor greets: QEMU greets from its main loop, after the machine is built
+/// and it has dropped to its user.
 /// </summary>
 public sealed class QemuProcessLauncher
 {
+    /// <summary>
+    /// Points its output at the log (so the reason for any failure is there), enters the cgroups named before
+    /// "--" (the shell's pid is QEMU's: exec keeps it), then runs "$@" as a new session's leader (setsid(1) does
+    /// not fork: sh's child leads no group).
+    /// </summary>
+    private const string StartScript =
+        "log=$1; shift; exec </dev/null >>\"$log\" 2>&1; while [ \"$1\" != -- ]; do echo $$ > \"$1/cgroup.procs\" || exit 125; shift; done; shift; exec setsid \"$@\"";
+
     private readonly string _qemuBinary;
 
     public QemuProcessLauncher(string qemuBinary = QemuConfinement.Binary)
@@ -27,126 +40,118 @@ public sealed class QemuProcessLauncher
             throw new QemuLaunchException($"QEMU for this VM is already running (pid {previous})", "", null);
         }
 
-        spec.Runtime.Prepare();
-        var start = new ProcessStartInfo(_qemuBinary)
+        if (!File.Exists(_qemuBinary))
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in argv)
+            throw new QemuLaunchException($"{_qemuBinary} could not be run (is QEMU installed? apt-get install qemu-system-x86)", "", null);
+        }
+
+        spec.Runtime.Prepare();
+        QemuLogFile.WriteStart(spec.Runtime.QemuLog, [_qemuBinary, .. argv]);
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        foreach (var argument in (string[])["-c", StartScript, "sh", spec.Runtime.QemuLog, .. spec.CgroupDirectories, "--", _qemuBinary, .. argv])
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var parent = StartProcess(start);
-        parent.StandardInput.Close();
-
-        // QEMU points the daemon's stdio at /dev/null before it releases the parent, so these reads end
-        // right after the parent exits and never wait on the VM (os_setup_post in QEMU's os-posix.c).
-        var stderr = parent.StandardError.ReadToEndAsync(CancellationToken.None);
-        var stdout = parent.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        using var qemu = Process.Start(start) ?? throw new QemuLaunchException("/bin/sh did not start", "", null);
         var limit = timeout ?? TimeSpan.FromSeconds(30);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
+        QmpClient? qmp = null;
         try
         {
-            await parent.WaitForExitAsync(cancellationToken).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+            qmp = await ConnectUnlessItExitsAsync(qemu, spec, deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            try
+            Kill(qemu);
+            if (cancellationToken.IsCancellationRequested)
             {
-                parent.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited between the timeout and the kill.
+                throw;
             }
 
-            await KillDaemonIfAnyAsync(spec).ConfigureAwait(false);
-            if (e is TimeoutException)
+            throw new QemuLaunchException($"QEMU did not finish starting within {limit.TotalSeconds:0.#} s", ErrorText(spec), null);
+        }
+
+        await using (qmp)
+        {
+            if (qmp is null)
             {
-                throw new QemuLaunchException($"QEMU did not finish starting within {limit.TotalSeconds:0.#} s", await TextOrEmptyAsync(stderr).ConfigureAwait(false), null);
+                throw new QemuLaunchException("QEMU failed to start", ErrorText(spec), qemu.ExitCode);
             }
 
-            throw;
+            var startTime = QemuProcessInspector.ReadStartTime(qemu.Id);
+            if (startTime is null || !QemuProcessInspector.IsAlive(qemu.Id, spec.VmId))
+            {
+                throw new QemuLaunchException($"QEMU (pid {qemu.Id}) exited right after starting", ErrorText(spec), null);
+            }
+
+            if (spec.IncomingStateFile is { } stateFile)
+            {
+                await LoadStateAsync(qmp, qemu, stateFile, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new QemuProcess(spec.VmId, qemu.Id, startTime.Value);
         }
-
-        var errorText = await TextOrEmptyAsync(stderr).ConfigureAwait(false);
-        await TextOrEmptyAsync(stdout).ConfigureAwait(false);
-
-        // Once the daemon child has opened the -D file it writes its errors there, not to our pipe.
-        errorText = string.Join('\n', new[] { errorText.Trim() }.Concat(QemuLogFile.ReadTail(spec.Runtime.QemuLog).Select(QemuLogFile.StripPrefixes)).Where(t => t.Length > 0));
-        if (parent.ExitCode != 0)
-        {
-            await KillDaemonIfAnyAsync(spec).ConfigureAwait(false);
-            throw new QemuLaunchException("QEMU failed to start", errorText, parent.ExitCode);
-        }
-
-        var pid = QemuProcessInspector.ReadPidFile(spec.Runtime.PidFile)
-            ?? throw new QemuLaunchException($"QEMU started but wrote no pid to {spec.Runtime.PidFile}", errorText, 0);
-        var startTime = QemuProcessInspector.ReadStartTime(pid);
-        if (startTime is null || !QemuProcessInspector.IsAlive(pid, spec.VmId))
-        {
-            throw new QemuLaunchException($"QEMU (pid {pid}) exited right after starting", errorText, null);
-        }
-
-        if (spec.IncomingStateFile is { } stateFile)
-        {
-            await LoadStateAsync(spec, stateFile, limit, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new QemuProcess(spec.VmId, pid, startTime.Value);
     }
+
+    /// <summary>QEMU's greeting on its QMP socket, or null when QEMU exited first (a bad option, a disk it cannot open).</summary>
+    private static async Task<QmpClient?> ConnectUnlessItExitsAsync(Process qemu, QemuLaunchSpec spec, CancellationToken cancellationToken)
+    {
+        using var exited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var exit = qemu.WaitForExitAsync(cancellationToken);
+        var connect = QmpClient.ConnectAsync(spec.Runtime.QmpSocket, Timeout.InfiniteTimeSpan, exited.Token);
+        if (await Task.WhenAny(exit, connect).ConfigureAwait(false) == connect && connect.IsCompletedSuccessfully)
+        {
+            return connect.Result;
+        }
+
+        await exited.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await (await connect.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or TimeoutException or System.Net.Sockets.SocketException or QmpException)
+        {
+            // A QEMU that ends while greeting closes the socket: that is its exit, not a failure to connect.
+        }
+
+        await exit.ConfigureAwait(false);
+        return null;
+    }
+
+    private static void Kill(Process qemu)
+    {
+        try
+        {
+            qemu.Kill();
+            qemu.WaitForExit(TimeSpan.FromSeconds(5));
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited on its own meanwhile.
+        }
+    }
+
+    /// <summary>What QEMU wrote while it started (stderr goes to the log), without timestamps and program name.</summary>
+    private static string ErrorText(QemuLaunchSpec spec) =>
+        string.Join('\n', QemuLogFile.ReadTail(spec.Runtime.QemuLog).Select(QemuLogFile.StripPrefixes).Where(t => t.Length > 0));
 
     /// <summary>
     /// Hands the saved state to a QEMU waiting with "-incoming defer": the host opens the file (QEMU, no longer
     /// root, could not) and QEMU reads it in the background; the caller waits for it to leave "inmigrate".
     /// </summary>
-    private static async Task LoadStateAsync(QemuLaunchSpec spec, string stateFile, TimeSpan limit, CancellationToken cancellationToken)
+    private static async Task LoadStateAsync(QmpClient qmp, Process qemu, string stateFile, CancellationToken cancellationToken)
     {
         try
         {
             using var file = File.OpenHandle(stateFile, FileMode.Open, FileAccess.Read, FileShare.Read);
-            await using var qmp = await QmpClient.ConnectAsync(spec.Runtime.QmpSocket, limit, cancellationToken).ConfigureAwait(false);
             await qmp.LoadStateAsync(file, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or QmpException or TimeoutException)
         {
-            await KillDaemonIfAnyAsync(spec).ConfigureAwait(false);
+            Kill(qemu);
             throw new QemuLaunchException($"QEMU could not be given the saved state {stateFile}", e.Message, null);
-        }
-    }
-
-    private Process StartProcess(ProcessStartInfo start)
-    {
-        try
-        {
-            return Process.Start(start) ?? throw new QemuLaunchException($"{_qemuBinary} did not start", "", null);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new QemuLaunchException($"{_qemuBinary} could not be run (is QEMU installed?)", e.Message, null);
-        }
-    }
-
-    private static async Task KillDaemonIfAnyAsync(QemuLaunchSpec spec)
-    {
-        if (QemuProcessInspector.ReadPidFile(spec.Runtime.PidFile) is { } pid)
-        {
-            await QemuProcessTerminator.TerminateAsync(pid, spec.VmId, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<string> TextOrEmptyAsync(Task<string> read)
-    {
-        try
-        {
-            return await read.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is TimeoutException or IOException)
-        {
-            return "";
         }
     }
 }

@@ -10,7 +10,7 @@ using HyperNest.State;
 namespace HyperNest.Qemu;
 
 /// <summary>
-/// The host API's backend on real QEMU: one daemonized process per VM, driven over QMP and the guest
+/// The host API's backend on real QEMU: one process per VM, in a session of its own, driven over QMP and the guest
 /// agent. QEMU accepts one QMP client at a time, so every action connects, acts and disconnects.
 /// The host API is synchronous (cmdlets are), so the async clients are awaited here.
 /// </summary>
@@ -64,6 +64,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             OvmfVarsPath = varsPath,
             Runtime = runtime,
             IncomingStateFile = savedStatePath,
+            CgroupDirectories = QemuCgroups.Create(paths.Home, vm.Id),
         };
 
         try
@@ -76,17 +77,21 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
 
             return pid;
         }
-        catch (QemuLaunchException ex)
+        catch (Exception ex) when (ex is QemuLaunchException or ArgumentException)
         {
-            throw new HostException(
-                $"'{vm.Name}' failed to start: {ex.Message}. QEMU said: {(ex.QemuError.Length > 0 ? ex.QemuError : "nothing")}",
-                ErrorCategory.NotSpecified, "StartFailed", vm.Name, ex);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new HostException($"'{vm.Name}' cannot be started: {ex.Message}", ErrorCategory.InvalidArgument, "StartFailed", vm.Name, ex);
+            // No QEMU is left in them (the launcher kills one that started and failed after).
+            QemuCgroups.Remove(paths.Home, vm.Id);
+            throw Refused(vm, ex);
         }
     }
+
+    private static HostException Refused(VmRecord vm, Exception ex) => ex switch
+    {
+        QemuLaunchException launch => new HostException(
+                $"'{vm.Name}' failed to start: {launch.Message}. QEMU said: {(launch.QemuError.Length > 0 ? launch.QemuError : "nothing")}",
+                ErrorCategory.NotSpecified, "StartFailed", vm.Name, launch),
+        _ => new HostException($"'{vm.Name}' cannot be started: {ex.Message}", ErrorCategory.InvalidArgument, "StartFailed", vm.Name, ex),
+    };
 
     /// <summary>
     /// QEMU reads the saved state (from the descriptor the launcher gave it) on its own time: the caller deletes the file
@@ -136,6 +141,9 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
     private static readonly TimeSpan IncomingStateTimeout = TimeSpan.FromMinutes(10);
 
     public bool IsAlive(VmRecord vm) => vm.Pid is { } pid && QemuProcessInspector.IsAlive(pid, vm.Id);
+
+    public string? WorkerCommandLine(VmRecord vm) =>
+        vm.Pid is { } pid && QemuProcessInspector.ReadCommandLine(pid, vm.Id) is { } arguments ? Platform.ShellQuoting.Join(arguments) : null;
 
     public int? FindWorker(VmRecord vm)
     {
@@ -277,6 +285,12 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
             return default;
         }
 
+        // The VM's cgroups count what is the VM's (QEMU's every thread); /proc is the fallback without them.
+        if (QemuCgroups.ReadUsage(pid, vm.Id) is { } counted)
+        {
+            now = now with { CpuTime = counted.CpuTime, ResidentBytes = counted.ResidentBytes };
+        }
+
         // CPUUsage is the difference of two samples; the previous one is kept beside the VM's sockets.
         var samplePath = Path.Combine(Runtime(vm).Directory, "cpu.sample");
         var previous = ReadSample(samplePath, now.StartTime) ?? new QemuProcessStats(TimeSpan.Zero, null, now.StartTime, now.StartTime);
@@ -323,6 +337,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
 
     public void CleanRuntime(VmRecord vm)
     {
+        QemuCgroups.Remove(paths.Home, vm.Id);
         var runtime = Runtime(vm);
         if (!Directory.Exists(runtime.Directory))
         {

@@ -163,5 +163,16 @@ internal static class Migrations
             started_at TEXT NOT NULL
         );
         """,
+        """
+        CREATE TABLE vm_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            vm_id TEXT NOT NULL,
+            vm_name TEXT NOT NULL,
+            time_created TEXT NOT NULL,
+            level TEXT NOT NULL,
+            message TEXT NOT NULL
+        );
+        CREATE INDEX vm_events_by_vm ON vm_events (vm_id, id);
+        """,
     ];
 }

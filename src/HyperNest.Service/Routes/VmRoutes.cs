@@ -29,11 +29,16 @@ internal static class VmRoutes
         .Map("DELETE", "/v1/vms/{name}/saved-state", (h, r) => h.RemoveVmSavedState(r["name"]))
         .Map("POST", "/v1/vms/{name}/wait", (h, r) => Wait(h, r))
         .Map("GET", "/v1/vms/{name}/console", (h, r) => h.GetVmConsole(r["name"], r.QueryInt("lines", 50), r.Flag("raw")))
+        .Map("GET", "/v1/vms/{name}/events", (h, r) => h.GetVmEvents(r["name"], r.QueryInt("newest", DefaultEvents)))
+        .Map("GET", "/v1/events", (h, r) => h.GetVmEvents(null, r.QueryInt("newest", DefaultEvents)))
         .Map("GET", "/v1/images", (h, _) => h.GetImages())
         .Map("POST", "/v1/images/{name}", (h, r) => h.NewImage(r["name"], r.Flag("force"), r.Progress))
         .Map("POST", "/v1/vhds", (h, r) => h.NewVhd(r.Body<NewVhdRequest>()))
         .Map("GET", "/v1/vhds", (h, r) => h.GetVhd(r.Query("path") ?? throw new HostException("GET /v1/vhds needs ?path=<disk file>.", ErrorCategory.InvalidArgument, "ApiQueryMissing", "path")))
         .Map("POST", "/v1/vhds/resize", (h, r) => ResizeVhd(h, r.Body<ResizeVhdBody>()));
+
+    /// <summary>How many events GET …/events answers without ?newest=.</summary>
+    private const int DefaultEvents = 50;
 
     /// <summary>For calls that return nothing: the API's value is null.</summary>
     public static object? Nothing(Action action)

@@ -46,9 +46,17 @@ internal sealed class FakeVmBackend : IVmBackend
     /// <summary>Told before and after a worker starts, and before a VM's runtime files go (a <see cref="KillPoint"/> kills there).</summary>
     public Action<string>? Changing { get; set; }
 
+    /// <summary>When set, Start throws it (QEMU refusing to start).</summary>
+    public Exception? StartFailure { get; set; }
+
     public int Start(VmRecord vm, BootMedia boot, IReadOnlyList<NicAttachment> nics, string? savedStatePath, CancellationToken cancellationToken)
     {
         Changing?.Invoke(nameof(Start));
+        if (StartFailure is { } failure)
+        {
+            throw failure;
+        }
+
         Starts.Add((vm.Id, boot, savedStatePath));
         Nics[vm.Id] = nics;
         var pid = _nextPid++;
@@ -57,6 +65,8 @@ internal sealed class FakeVmBackend : IVmBackend
         Changing?.Invoke("Started");
         return pid;
     }
+
+    public string? WorkerCommandLine(VmRecord vm) => vm.Pid is { } pid && _processes.ContainsKey(pid) ? $"fake-qemu -name guest=hn-{vm.Id:D}" : null;
 
     /// <summary>What a Start-VM killed after launching QEMU leaves: a live worker its record does not know.</summary>
     public int LaunchOrphan(Guid vmId)
@@ -91,7 +101,11 @@ internal sealed class FakeVmBackend : IVmBackend
         return vm.Pid is { } pid && _processes.TryGetValue(pid, out var state) ? state : null;
     }
 
-    public void Pause(VmRecord vm) => _processes[vm.Pid!.Value] = VmState.Paused;
+    public void Pause(VmRecord vm)
+    {
+        Changing?.Invoke(nameof(Pause));
+        _processes[vm.Pid!.Value] = VmState.Paused;
+    }
 
     public void Resume(VmRecord vm) => _processes[vm.Pid!.Value] = VmState.Running;
 
@@ -109,6 +123,7 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public void SaveState(VmRecord vm, string path, CancellationToken cancellationToken)
     {
+        Changing?.Invoke(nameof(SaveState));
         File.WriteAllText(path, "state");
         _processes.Remove(vm.Pid!.Value);
     }

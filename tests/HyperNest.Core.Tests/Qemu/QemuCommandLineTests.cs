@@ -56,10 +56,8 @@ public sealed class QemuCommandLineTests
             "-chardev", $"socket,id=hn-events,path={dir}/events.qmp,server=on,wait=off",
             "-mon", "chardev=hn-events,mode=control",
             "-runas", "hypernest-qemu",
-            "-sandbox", "on,obsolete=deny,elevateprivileges=allow,spawn=allow,resourcecontrol=deny",
-            "-D", $"{dir}/qemu.log",
+            "-sandbox", "on,obsolete=deny,elevateprivileges=allow,spawn=deny,resourcecontrol=deny",
             "-msg", "timestamp=on",
-            "-daemonize",
             "-pidfile", $"{dir}/qemu.pid",
         ];
 
@@ -193,6 +191,8 @@ public sealed class QemuCommandLineTests
         Assert.StartsWith("on,", sandbox, StringComparison.Ordinal);
         Assert.Contains("obsolete=deny", sandbox, StringComparison.Ordinal);
         Assert.Contains("resourcecontrol=deny", sandbox, StringComparison.Ordinal);
+        Assert.Contains("spawn=deny", sandbox, StringComparison.Ordinal);
+        Assert.DoesNotContain("-daemonize", argv);
     }
 
     [Fact]

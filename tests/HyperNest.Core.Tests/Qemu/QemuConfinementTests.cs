@@ -36,6 +36,12 @@ public sealed class QemuConfinementTests : IAsyncLifetime
         Assert.Equal("1", status["NoNewPrivs"]);
         Assert.Equal("2", status["Seccomp"]); // SECCOMP_MODE_FILTER
         Assert.Equal(QemuConfinement.Binary, new FileInfo($"/proc/{process.Pid}/exe").LinkTarget);
+
+        // The leader of a session of its own: no signal meant for the service's process group or terminal reaches it.
+        var stat = File.ReadAllText($"/proc/{process.Pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        Assert.Equal(process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), fields[3]); // session id
+        Assert.NotEqual(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), fields[2]); // process group
     }
 
     [Fact]
@@ -81,6 +87,65 @@ public sealed class QemuConfinementTests : IAsyncLifetime
         Assert.Equal(0, await FdSetCountAsync(qmp));
         nodes = (JsonArray)(await qmp.ExecuteAsync("query-named-block-nodes"))!;
         Assert.DoesNotContain(nodes, n => n!["node-name"]!.GetValue<string>().StartsWith("hot", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Qemu_RunsInTheVmsOwnCgroups_WhichCountItsMemory_AndGoWithIt()
+    {
+        var id = Guid.NewGuid();
+        var cgroups = QemuCgroups.Create(_dir.Path, id);
+        Assert.Equal(QemuCgroups.Controllers.Count, cgroups.Count); // this machine has cgroup v1 memory and cpuacct
+        var process = await new QemuProcessLauncher().LaunchAsync(Spec(id) with { CgroupDirectories = cgroups }, Timeout);
+        _started.Add(process);
+
+        foreach (var directory in cgroups)
+        {
+            Assert.Contains(process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllLines(Path.Combine(directory, "cgroup.procs")));
+            Assert.EndsWith($"/hypernest-{HyperNest.Hosting.HostPaths.HomeTag(_dir.Path)}/vm-{id:D}", directory, StringComparison.Ordinal);
+        }
+
+        var usage = QemuCgroups.ReadUsage(process.Pid, id);
+        Assert.NotNull(usage);
+        Assert.True(usage.Value.ResidentBytes > 16L << 20, $"the cgroup counts {usage.Value.ResidentBytes} bytes for a 64 MiB guest");
+        Assert.True(usage.Value.CpuTime > TimeSpan.Zero);
+        Assert.Null(QemuCgroups.ReadUsage(Environment.ProcessId, id)); // not in a VM cgroup
+
+        await QemuProcessTerminator.TerminateAsync(process.Pid, process.VmId, TimeSpan.FromSeconds(5));
+        SpinWait.SpinUntil(() => !Directory.Exists($"/proc/{process.Pid}"), TimeSpan.FromSeconds(5));
+        QemuCgroups.Remove(_dir.Path, id);
+        Assert.All(cgroups, directory => Assert.False(Directory.Exists(directory), $"{directory} is left"));
+        Assert.All(cgroups, directory => Assert.False(Directory.Exists(Path.GetDirectoryName(directory)), "the home's cgroup is left without VMs"));
+    }
+
+    [Fact]
+    public async Task ACgroupQemuCannotEnter_FailsTheStart_WithTheReasonInTheError()
+    {
+        var id = Guid.NewGuid();
+        var missing = _dir.File("no-such-cgroup");
+
+        var error = await Assert.ThrowsAsync<QemuLaunchException>(() => new QemuProcessLauncher().LaunchAsync(Spec(id) with { CgroupDirectories = [missing] }, Timeout));
+
+        Assert.Equal(125, error.ExitCode);
+        Assert.Contains(missing + "/cgroup.procs", error.QemuError, StringComparison.Ordinal);
+        Assert.Empty(ProcessesNaming(id));
+    }
+
+    [Fact]
+    public async Task RemoveUnused_TakesTheEmptyCgroupsOfEndedWorkers_NotARunningOnes()
+    {
+        var running = Guid.NewGuid();
+        var ended = Guid.NewGuid();
+        var process = await new QemuProcessLauncher().LaunchAsync(Spec(running) with { CgroupDirectories = QemuCgroups.Create(_dir.Path, running) }, Timeout);
+        _started.Add(process);
+        var left = QemuCgroups.Create(_dir.Path, ended); // as a worker killed with the service leaves them
+
+        var removed = QemuCgroups.RemoveUnused(_dir.Path);
+
+        Assert.Equal(left.Order(), removed.Order());
+        Assert.All(left, directory => Assert.False(Directory.Exists(directory)));
+        Assert.NotNull(QemuCgroups.ReadUsage(process.Pid, running));
+        await QemuProcessTerminator.TerminateAsync(process.Pid, process.VmId, TimeSpan.FromSeconds(5));
+        QemuCgroups.Remove(_dir.Path, running);
     }
 
     [Fact]
@@ -141,6 +206,10 @@ public sealed class QemuConfinementTests : IAsyncLifetime
         Accelerator = AcceleratorKind.TCG,
         Runtime = QemuRuntimePaths.ForVm(_dir.Path, id),
     };
+
+    private static IEnumerable<string> ProcessesNaming(Guid id) =>
+        Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _))
+            .Where(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Contains(id.ToString("D"), StringComparison.Ordinal); } catch (IOException) { return false; } });
 
     private static async Task<int> FdSetCountAsync(QmpClient qmp) => ((JsonArray)(await qmp.ExecuteAsync("query-fdsets"))!).Count;
 

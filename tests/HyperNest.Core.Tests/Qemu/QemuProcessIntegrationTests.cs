@@ -136,6 +136,9 @@ public sealed class QemuProcessIntegrationTests : IAsyncLifetime
         Assert.True(await QemuProcessTerminator.TerminateAsync(process.Pid, process.VmId, TimeSpan.FromSeconds(5)));
         Assert.False(QemuProcessInspector.IsAlive(process.Pid, process.VmId));
         Assert.StartsWith($"terminating on signal 15 from pid {Environment.ProcessId}", QemuLogFile.LastMessage(spec.Runtime.QemuLog), StringComparison.Ordinal);
+
+        // QEMU is this process's child: once ended it must be reaped, not left a zombie.
+        Assert.True(SpinWait.SpinUntil(() => !Directory.Exists($"/proc/{process.Pid}"), TimeSpan.FromSeconds(5)), $"QEMU (pid {process.Pid}) was not reaped");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -8,7 +8,7 @@ public static class NatRuleset
     private const string LegacyTableName = "hypernest_nat";
 
     /// <summary>The NAT table of the home at <paramref name="home"/>.</summary>
-    public static string TableName(string home) => $"{LegacyTableName}_{TableReplacement.HomeTag(home)}";
+    public static string TableName(string home) => $"{LegacyTableName}_{Hosting.HostPaths.HomeTag(home)}";
 
     /// <summary>Returns a complete <c>nft -f</c> input that replaces the table with one holding exactly these NATs.</summary>
     public static string Render(string table, IReadOnlyList<NetNatDefinition> nats)

@@ -10,7 +10,7 @@ public static class PortGuardRuleset
     private const string LegacyTableName = "hypernest_ports";
 
     /// <summary>The port-guard table of the home at <paramref name="home"/>.</summary>
-    public static string TableName(string home) => $"{LegacyTableName}_{TableReplacement.HomeTag(home)}";
+    public static string TableName(string home) => $"{LegacyTableName}_{Hosting.HostPaths.HomeTag(home)}";
 
     /// <summary>
     /// Returns a complete <c>nft -f</c> input that replaces the table with one holding exactly these ports.

@@ -21,14 +21,4 @@ internal static class TableReplacement
             .Append("table ").Append(family).Append(' ').Append(table).Append('\n')
             .Append("delete table ").Append(family).Append(' ').Append(table).Append('\n')
             .Append("table ").Append(family).Append(' ').Append(table).Append(" {\n");
-
-    /// <summary>
-    /// A short tag of the home's path: two homes in one network namespace (tests, a second HYPERNEST_HOME)
-    /// each own their tables, so one home's apply never replaces the other's rules.
-    /// </summary>
-    public static string HomeTag(string home)
-    {
-        var digest = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Path.TrimEndingDirectorySeparator(Path.GetFullPath(home))));
-        return Convert.ToHexStringLower(digest.AsSpan(0, 4));
-    }
 }

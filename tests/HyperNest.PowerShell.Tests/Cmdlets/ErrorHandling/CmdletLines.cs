@@ -26,6 +26,7 @@ public static class CmdletLines
         ["Get-VMMemory"] = "Get-VMMemory -VMName L1",
         ["Set-VMMemory"] = "Set-VMMemory -VMName L1 -StartupBytes 1GB",
         ["Get-VMConsole"] = "Get-VMConsole -VMName L1",
+        ["Get-VMEvent"] = "Get-VMEvent -VMName L1",
         ["Get-VMHost"] = "Get-VMHost",
         ["Get-VMHostSupportedVersion"] = "Get-VMHostSupportedVersion",
         ["Get-VMImage"] = "Get-VMImage",

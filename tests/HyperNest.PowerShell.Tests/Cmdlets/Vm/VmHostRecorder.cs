@@ -56,6 +56,10 @@ public class VmHostRecorder : RecordingHost
             OperationMode = ((SetVlanRequest)a[2]!).Mode,
             AccessVlanId = ((SetVlanRequest)a[2]!).VlanId ?? 0,
         },
+        nameof(IVirtualizationHost.GetVmEvents) => new List<VmEvent>
+        {
+            new() { TimeCreated = DateTimeOffset.UnixEpoch, Level = VmEventLevel.Information, VMName = (string?)a[0] ?? "any", VMId = Guid.Empty, Message = $"newest {a[1]}" },
+        },
         nameof(IVirtualizationHost.GetVmIntegrationServices) => ServiceNames.Select(n => Service((string)a[0]!, n, true)).ToList(),
         nameof(IVirtualizationHost.SetVmIntegrationService) => Service((string)a[0]!, (string)a[1]!, (bool)a[2]!),
         _ => throw new NotSupportedException($"{name} is not part of the VM cmdlets' tests"),
