@@ -88,8 +88,8 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
     private static HostException Refused(VmRecord vm, Exception ex) => ex switch
     {
         QemuLaunchException launch => new HostException(
-                $"'{vm.Name}' failed to start: {launch.Message}. QEMU said: {(launch.QemuError.Length > 0 ? launch.QemuError : "nothing")}",
-                ErrorCategory.NotSpecified, "StartFailed", vm.Name, launch),
+            $"'{vm.Name}' failed to start: {launch.Message}. QEMU said: {(launch.QemuError.Length > 0 ? launch.QemuError : "nothing")}",
+            ErrorCategory.NotSpecified, "StartFailed", vm.Name, launch),
         _ => new HostException($"'{vm.Name}' cannot be started: {ex.Message}", ErrorCategory.InvalidArgument, "StartFailed", vm.Name, ex),
     };
 

@@ -10,12 +10,15 @@ namespace HyperNest.Core.Tests.Network.Dns;
 /// </summary>
 public sealed class FakeDnsServer : IDisposable
 {
-    private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
+    // A Socket, not a UdpClient: UdpClient.Dispose drops its socket, and a Receive blocked meanwhile then threw
+    // NullReferenceException on the loop's thread, which crashed the whole test host (seen in full runs).
+    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly Thread _loop;
 
     public FakeDnsServer(Func<byte[], byte[]?> answer)
     {
         Answer = answer;
+        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         // A thread of its own, so a busy thread pool (tests run in parallel) cannot delay the answers.
         _loop = new Thread(Serve) { IsBackground = true, Name = "FakeDnsServer" };
         _loop.Start();
@@ -23,14 +26,14 @@ public sealed class FakeDnsServer : IDisposable
 
     public Func<byte[], byte[]?> Answer { get; set; }
 
-    public IPEndPoint EndPoint => (IPEndPoint)_udp.Client.LocalEndPoint!;
+    public IPEndPoint EndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 
     public int Queries { get; private set; }
 
     public void Dispose()
     {
-        // Closing the socket ends the loop's blocking Receive.
-        _udp.Dispose();
+        // Closing the socket ends the loop's blocking ReceiveFrom.
+        _socket.Dispose();
         _loop.Join(TimeSpan.FromSeconds(2));
     }
 
@@ -56,13 +59,14 @@ public sealed class FakeDnsServer : IDisposable
 
     private void Serve()
     {
+        var buffer = new byte[65536];
         while (true)
         {
             byte[] query;
-            var from = new IPEndPoint(IPAddress.Any, 0);
+            EndPoint from = new IPEndPoint(IPAddress.Any, 0);
             try
             {
-                query = _udp.Receive(ref from);
+                query = buffer[.._socket.ReceiveFrom(buffer, ref from)];
             }
             catch (ObjectDisposedException)
             {
@@ -85,7 +89,7 @@ public sealed class FakeDnsServer : IDisposable
             Queries++;
             if (Answer(query) is { } reply)
             {
-                _udp.Send(reply, reply.Length, from);
+                _socket.SendTo(reply, from);
             }
         }
     }
