@@ -66,13 +66,6 @@ foreach (var recovered in ((IWorkerSupervision)supervisionHost).RecoverInterrupt
     Log($"recovery: {recovered}");
 }
 
-// A VM's cgroups go with its worker; a worker killed with the service (or a machine restart of the cgroup
-// file system's host, for a container) leaves them empty: the kernel lets only those be removed.
-foreach (var removed in HyperNest.Qemu.QemuCgroups.RemoveUnused(paths.Home))
-{
-    Log($"recovery: removed the empty cgroup {removed}");
-}
-
 // Decided before any call can make the VMs' records look like a service restart's.
 var automaticStarts = ((IWorkerSupervision)supervisionHost).PlanAutomaticStarts();
 

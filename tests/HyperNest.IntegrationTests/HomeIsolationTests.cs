@@ -88,7 +88,7 @@ public sealed class HomeIsolationTests : IDisposable
         // Its own cgroups (under the home's), which count the memory Get-VM shows; they go with the worker.
         var cgroup = File.ReadAllLines($"/proc/{qemu}/cgroup").Single(l => l.Split(':')[1] == "memory").Split(':')[2];
         Assert.EndsWith($"/hypernest-{HostPaths.HomeTag(_a.Home)}/vm-{vm.Id:D}", cgroup, StringComparison.Ordinal);
-        var cgroupDirectory = Qemu.QemuCgroups.HomeDirectory(_a.Home, "memory") + $"/vm-{vm.Id:D}";
+        var cgroupDirectory = Qemu.QemuCgroups.HomeDirectories(_a.Home)["memory"] + $"/vm-{vm.Id:D}";
         Assert.True(Directory.Exists(cgroupDirectory), $"{cgroupDirectory} is not where the service put the VM");
         var demand = _a.Host.GetVm("confined").MemoryDemand;
         Assert.True(demand > 16L << 20, $"Get-VM's MemoryDemand is {demand} bytes: the cgroup counted nothing");

@@ -89,6 +89,12 @@ public interface IVmBackend
     void CleanRuntime(VmRecord vm);
 
     /// <summary>
+    /// Removes what workers that ended unseen left outside the VMs' runtime directories (a worker killed with the
+    /// service leaves its cgroups empty); returns what it removed, for the recovery log.
+    /// </summary>
+    IReadOnlyList<string> RemoveLeftoversOfEndedWorkers();
+
+    /// <summary>
     /// True while a hypervisor inside the guest has hardware virtualization switched on (EFER.SVME or
     /// CR4.VMXE on any vCPU); null when the worker cannot be asked.
     /// </summary>

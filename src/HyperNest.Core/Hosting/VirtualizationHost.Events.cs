@@ -16,7 +16,7 @@ public sealed partial class VirtualizationHost
             throw HostErrors.InvalidArgument($"-Newest {newest} is not valid: give how many events to show, at least 1.");
         }
 
-        var vmId = name is null ? (Guid?)null : Load(name).Id;
+        var vmId = name is null ? (Guid?)null : FindVmId(name);
         return _store.Transact(tx => tx.ListVmEvents(vmId, newest));
     }
 

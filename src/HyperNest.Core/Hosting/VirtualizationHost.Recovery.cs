@@ -35,6 +35,7 @@ public sealed partial class VirtualizationHost
             done.Add($"{outcome} (interrupted at {operation.StartedAt:u} in process {operation.Owner.Pid})");
         }
 
+        done.AddRange(_backend.RemoveLeftoversOfEndedWorkers().Select(left => $"removed {left}, left by a worker that ended unseen"));
         return done;
     }
 

@@ -61,8 +61,10 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
     /// lock before the network lock. Only the id is looked up here (no reconcile, so no probe of the worker):
     /// the caller loads the VM once it holds the lock.
     /// </summary>
-    private HostLock LockVm(string name) =>
-        HostLock.ForVm(_paths, (_store.Transact(tx => tx.FindVm(name)) ?? throw HostErrors.VmNotFound(name)).Id);
+    private HostLock LockVm(string name) => HostLock.ForVm(_paths, FindVmId(name));
+
+    /// <summary>The VM's id from the store alone: no reconcile, so no probe of its worker.</summary>
+    private Guid FindVmId(string name) => (_store.Transact(tx => tx.FindVm(name)) ?? throw HostErrors.VmNotFound(name)).Id;
 
     /// <summary>Finds the VM by name and reconciles it with its worker process.</summary>
     private VmRecord Load(string name) =>

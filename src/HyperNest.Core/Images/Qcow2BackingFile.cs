@@ -16,6 +16,9 @@ internal static class Qcow2BackingFile
     /// <summary>QEMU's own limit on the backing file name (block/qcow2.c: 1023 bytes).</summary>
     private const int MaxNameBytes = 1023;
 
+    /// <summary>Whether <paramref name="header"/> (a file's first bytes) starts with qcow2's magic: QEMU's own probe for an image named without a format.</summary>
+    public static bool HasMagic(ReadOnlySpan<byte> header) => header.Length >= 4 && BinaryPrimitives.ReadUInt32BigEndian(header) == Magic;
+
     /// <summary>The absolute path of the backing file, or null when the file is not a qcow2 overlay (or is gone).</summary>
     /// <exception cref="IOException">The file exists but cannot be read: whether it is an overlay is unknown.</exception>
     public static string? Read(string path)
@@ -24,7 +27,7 @@ internal static class Qcow2BackingFile
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             Span<byte> header = stackalloc byte[HeaderBytes];
-            if (file.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false) < HeaderBytes || BinaryPrimitives.ReadUInt32BigEndian(header) != Magic)
+            if (file.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false) < HeaderBytes || !HasMagic(header))
             {
                 return null;
             }

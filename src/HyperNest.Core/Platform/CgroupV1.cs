@@ -53,16 +53,21 @@ public static class CgroupV1
         return null;
     }
 
-    /// <summary>The directory of a live process's cgroup for <paramref name="controller"/>, or null.</summary>
-    public static string? DirectoryOf(int pid, string controller)
+    /// <summary>The directories of a live process's cgroups for <paramref name="controllers"/> (those mounted), each file read once.</summary>
+    public static IReadOnlyDictionary<string, string> DirectoriesOf(int pid, IEnumerable<string> controllers)
     {
         try
         {
-            return Directory(controller, File.ReadAllText($"/proc/{pid}/cgroup"), File.ReadAllText("/proc/self/mountinfo"));
+            var procCgroup = File.ReadAllText($"/proc/{pid}/cgroup");
+            var mountInfo = File.ReadAllText("/proc/self/mountinfo");
+            return controllers
+                .Select(controller => (controller, Directory: Directory(controller, procCgroup, mountInfo)))
+                .Where(found => found.Directory is not null)
+                .ToDictionary(found => found.controller, found => found.Directory!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return new Dictionary<string, string>();
         }
     }
 

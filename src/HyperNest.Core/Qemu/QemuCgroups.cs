@@ -60,7 +60,7 @@ public static class QemuCgroups
     public static IReadOnlyList<string> RemoveUnused(string home)
     {
         var removed = new List<string>();
-        foreach (var homeDirectory in Controllers.Select(c => HomeDirectory(home, c)).OfType<string>().Where(System.IO.Directory.Exists))
+        foreach (var homeDirectory in HomeDirectories(home).Values.Where(System.IO.Directory.Exists))
         {
             removed.AddRange(System.IO.Directory.GetDirectories(homeDirectory, "vm-*").Where(TryRemove));
             TryRemove(homeDirectory);
@@ -94,9 +94,9 @@ public static class QemuCgroups
     public static (TimeSpan CpuTime, long ResidentBytes)? ReadUsage(int pid, Guid vmId)
     {
         var suffix = "/" + VmDirectoryName(vmId);
-        var cpu = CgroupV1.DirectoryOf(pid, "cpuacct");
-        var memory = CgroupV1.DirectoryOf(pid, "memory");
-        if (cpu is null || memory is null || !cpu.EndsWith(suffix, StringComparison.Ordinal) || !memory.EndsWith(suffix, StringComparison.Ordinal))
+        var directories = CgroupV1.DirectoriesOf(pid, Controllers);
+        if (!directories.TryGetValue("cpuacct", out var cpu) || !directories.TryGetValue("memory", out var memory)
+            || !cpu.EndsWith(suffix, StringComparison.Ordinal) || !memory.EndsWith(suffix, StringComparison.Ordinal))
         {
             return null;
         }
@@ -117,12 +117,12 @@ public static class QemuCgroups
         }
     }
 
-    /// <summary>The home's cgroup in <paramref name="controller"/>'s hierarchy, below this process's own; null when that hierarchy is not there.</summary>
-    public static string? HomeDirectory(string home, string controller) =>
-        CgroupV1.DirectoryOf(Environment.ProcessId, controller) is { } own ? Path.Combine(own, "hypernest-" + Hosting.HostPaths.HomeTag(home)) : null;
+    /// <summary>The home's cgroup in each hierarchy of <see cref="Controllers"/> that is there, below this process's own, by controller.</summary>
+    public static IReadOnlyDictionary<string, string> HomeDirectories(string home) =>
+        CgroupV1.DirectoriesOf(Environment.ProcessId, Controllers).ToDictionary(own => own.Key, own => Path.Combine(own.Value, "hypernest-" + Hosting.HostPaths.HomeTag(home)));
 
     private static IEnumerable<string> VmDirectories(string home, Guid vmId) =>
-        Controllers.Select(c => HomeDirectory(home, c)).OfType<string>().Select(d => Path.Combine(d, VmDirectoryName(vmId)));
+        HomeDirectories(home).Values.Select(d => Path.Combine(d, VmDirectoryName(vmId)));
 
     private static string VmDirectoryName(Guid vmId) => "vm-" + vmId.ToString("D");
 }

@@ -17,8 +17,6 @@ public sealed class QemuDiskFiles : IDisposable
     /// <summary>Deeper chains are refused rather than followed (a loop of backing files, or a hostile image).</summary>
     public const int MaxBackingDepth = 16;
 
-    private static ReadOnlySpan<byte> Qcow2Magic => [0x51, 0x46, 0x49, 0xfb]; // "QFI\xfb"
-
     private QemuDiskFiles(IReadOnlyList<QemuDiskLayer> layers) => Layers = layers;
 
     public IReadOnlyList<QemuDiskLayer> Layers { get; }
@@ -79,10 +77,10 @@ public sealed class QemuDiskFiles : IDisposable
         return new SafeFileHandle(fd, ownsHandle: true);
     }
 
-    /// <summary>QEMU's own format probe for an image named as a backing file without a format: the qcow2 magic, or raw.</summary>
+    /// <summary>A backing file is named without a format: qcow2 when it has the magic, else raw, as QEMU probes it.</summary>
     private static bool IsQcow2(SafeFileHandle handle)
     {
-        Span<byte> magic = stackalloc byte[4];
-        return RandomAccess.Read(handle, magic, 0) == magic.Length && magic.SequenceEqual(Qcow2Magic);
+        Span<byte> header = stackalloc byte[4];
+        return RandomAccess.Read(handle, header, 0) == header.Length && Images.Qcow2BackingFile.HasMagic(header);
     }
 }

@@ -335,6 +335,8 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
         return [.. tail];
     }
 
+    public IReadOnlyList<string> RemoveLeftoversOfEndedWorkers() => [.. QemuCgroups.RemoveUnused(paths.Home).Select(cgroup => "the empty cgroup " + cgroup)];
+
     public void CleanRuntime(VmRecord vm)
     {
         QemuCgroups.Remove(paths.Home, vm.Id);

@@ -155,6 +155,8 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public void CleanRuntime(VmRecord vm) => Changing?.Invoke(nameof(CleanRuntime));
 
+    public IReadOnlyList<string> RemoveLeftoversOfEndedWorkers() => [];
+
     /// <summary>The fake's workers have no event channel: the supervisor's rule is tested through ObserveWorkerExit.</summary>
     public IReadOnlyList<Guid> SupervisableWorkers() => [];
 
