@@ -57,15 +57,16 @@ hn_publish() {
   ln -sfn "$HN_LIB/hypernestd" /usr/local/bin/hypernestd
   echo "==> Installed $HN_LIB (module: $HN_LIB/Modules/HyperNest/HyperNest.psd1), /usr/local/bin/hypernest and hypernestd"
   hn_restart_service
-  # Only where systemd is the init (not in containers or CI sandboxes): the restore-at-boot unit and the
-  # service with its socket. Elsewhere the first client starts hypernestd.
+  # Only where systemd is the init (not in containers or CI sandboxes): the restore-at-boot unit, the
+  # service with its socket, and the automatic stop actions at shutdown. Elsewhere the first client starts
+  # hypernestd, and nothing stops the VMs at shutdown (the init system's SIGTERM ends QEMU).
   if [[ -d /run/systemd/system ]]; then
     install -m 0644 "$HN_ROOT/contrib/systemd/hypernest-restore-network.service" "$HN_ROOT/contrib/systemd/hypernestd.service" \
-      "$HN_ROOT/contrib/systemd/hypernestd.socket" /etc/systemd/system/
+      "$HN_ROOT/contrib/systemd/hypernestd.socket" "$HN_ROOT/contrib/systemd/hypernest-guests.service" /etc/systemd/system/
     systemctl daemon-reload
-    systemctl enable -q hypernest-restore-network.service hypernestd.socket hypernestd.service
-    systemctl start hypernestd.socket
-    echo "==> Enabled hypernest-restore-network.service, hypernestd.socket and hypernestd.service"
+    systemctl enable -q hypernest-restore-network.service hypernestd.socket hypernestd.service hypernest-guests.service
+    systemctl start hypernestd.socket hypernest-guests.service
+    echo "==> Enabled hypernest-restore-network.service, hypernestd.socket, hypernestd.service and hypernest-guests.service"
   fi
 }
 

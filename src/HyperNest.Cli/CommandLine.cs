@@ -9,8 +9,8 @@ namespace HyperNest.Cli;
 /// <summary>
 /// The hypernest executable: PowerShell 7's own console host (pwsh's parameters: -c/-Command, -File
 /// script.ps1 args…, -NoProfile, interactive prompt with history and tab completion) with the HyperNest
-/// module imported. Two flags are ours and need no PowerShell engine: -RestoreNetwork, the boot hook, and
-/// -PowerShellDirectEndpoint, the guest's end of PowerShell Direct.
+/// module imported. Three flags are ours and need no PowerShell engine: -RestoreNetwork, the boot hook,
+/// -ApplyAutomaticStopActions, the shutdown hook, and -PowerShellDirectEndpoint, the guest's end of PowerShell Direct.
 /// </summary>
 internal static class CommandLine
 {
@@ -25,6 +25,14 @@ internal static class CommandLine
             }
 
             return Usage($"'{string.Join(' ', args)}' is not understood: -RestoreNetwork takes no arguments.");
+        }
+
+        // The machine's shutdown (the hypernest-guests unit): no console, no engine.
+        if (args.Length > 0 && args[0].Equals("-ApplyAutomaticStopActions", StringComparison.OrdinalIgnoreCase))
+        {
+            return args.Length == 1
+                ? ApplyAutomaticStopActions(HostFactory.CreateDefault, Console.Out, Console.Error)
+                : Usage($"'{string.Join(' ', args)}' is not understood: -ApplyAutomaticStopActions takes no arguments.");
         }
 
         // The guest's PowerShell Direct endpoint (started by init): a relay that itself needs no engine.
@@ -99,6 +107,39 @@ internal static class CommandLine
     }
 
     /// <summary>
+    /// hypernest -ApplyAutomaticStopActions: the machine shuts down, so each running VM is saved, turned off
+    /// or shut down as its AutomaticStopAction says. A line per VM; exits 1 when any could not (the
+    /// shutdown's log says which and why).
+    /// </summary>
+    internal static int ApplyAutomaticStopActions(Func<IVirtualizationHost> createHost, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            using var host = createHost();
+            var failed = 0;
+            foreach (var result in host.ApplyAutomaticStopActions())
+            {
+                if (result.Error is null)
+                {
+                    output.WriteLine($"hypernest: '{result.VMName}' is {result.State} ({result.Action}).");
+                }
+                else
+                {
+                    failed++;
+                    errors.WriteLine($"hypernest: '{result.VMName}' ({result.Action}): {result.Error}");
+                }
+            }
+
+            return failed == 0 ? 0 : 1;
+        }
+        catch (Exception ex)
+        {
+            errors.WriteLine($"hypernest: -ApplyAutomaticStopActions failed: {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>
     /// Output that goes to a file, a pipe or a guest agent carries no colour escapes (the console host
     /// would otherwise colour table headers and errors even there); PowerShell honours NO_COLOR.
     /// </summary>
@@ -132,6 +173,9 @@ internal static class CommandLine
     private const string Help = """
         Usage: hypernest [-NoProfile] [-Command '<script>' | -File <script.ps1> [arguments]]
                hypernest -RestoreNetwork     re-apply the stored switches, addresses, NATs and DNS (boot hook)
+               hypernest -ApplyAutomaticStopActions
+                                             save, turn off or shut down each running VM as its
+                                             AutomaticStopAction says (shutdown hook)
         Any other pwsh parameter works as in pwsh (hypernest -? lists them).
         """;
 }

@@ -1,10 +1,11 @@
 namespace HyperNest.IntegrationTests;
 
 /// <summary>
-/// Hyper-V's automatic start actions on real guests: after a "reboot" (the guests' QEMU killed, the home's
+/// Hyper-V's automatic stop and start actions on real guests: the machine's shutdown hook (hypernest
+/// -ApplyAutomaticStopActions) saves one running VM and turns off the other; after the "reboot" (the home's
 /// service ended, and the next command run in a fresh network namespace, another kernel identity) the new
-/// service starts the VM whose action is Start and the one with StartIfRunning that was running, and leaves
-/// the one with Nothing off.
+/// service starts the VM whose action is Start, restores the StartIfRunning one the shutdown saved, and
+/// leaves the one with Nothing off.
 /// </summary>
 [Collection(GuestCollection.Name)]
 public sealed class AutomaticStartTests : IDisposable
@@ -19,21 +20,24 @@ public sealed class AutomaticStartTests : IDisposable
     }
 
     [Fact]
-    public void AfterAHostRestart_StartAndStartIfRunningVmsStart_NothingStaysOff()
+    public void TheShutdownSavesOrTurnsOff_AfterTheRestart_StartAndStartIfRunningVmsStart_NothingStaysOff()
     {
         var before = FreshNamespace.Run(_home, Resolver,
             "hypernest -c '" +
             "foreach ($name in \"ifrunning\", \"always\", \"never\") { New-VM -Name $name -MemoryStartupBytes 256MB -Image tiny | Out-Null }; " +
-            "Set-VM -Name always -AutomaticStartAction Start; Set-VM -Name never -AutomaticStartAction Nothing; " +
-            "Start-VM ifrunning, never; Get-VM | ForEach-Object { \"$($_.Name) $($_.State) $($_.AutomaticStartAction)\" }'");
+            "Set-VM -Name always -AutomaticStartAction Start; Set-VM -Name never -AutomaticStartAction Nothing -AutomaticStopAction TurnOff; " +
+            "Start-VM ifrunning, never; Get-VM | ForEach-Object { \"$($_.Name) $($_.State) $($_.AutomaticStartAction) $($_.AutomaticStopAction)\" }' && " +
+            "hypernest -ApplyAutomaticStopActions");
         Assert.True(before.ExitCode == 0, before.ToString());
-        Assert.Contains("ifrunning Running StartIfRunning", before.Output, StringComparison.Ordinal);
+        Assert.Contains("ifrunning Running StartIfRunning Save", before.Output, StringComparison.Ordinal);
         Assert.Contains("always Off Start", before.Output, StringComparison.Ordinal);
-        Assert.Contains("never Running Nothing", before.Output, StringComparison.Ordinal);
+        Assert.Contains("never Running Nothing TurnOff", before.Output, StringComparison.Ordinal);
+        Assert.Contains("'ifrunning' is Saved (Save).", before.Output, StringComparison.Ordinal);
+        Assert.Contains("'never' is Off (TurnOff).", before.Output, StringComparison.Ordinal);
+        Assert.Empty(ProcessSweeper.ProcessesMentioning("qemu-system", _home));
 
-        // The reboot: every guest and the service end with the kernel.
+        // The reboot: the service ends with the kernel (the shutdown hook already stopped every guest).
         ProcessSweeper.StopService(_home);
-        ProcessSweeper.KillProcessesMentioning(_home);
 
         var after = FreshNamespace.Run(_home, Resolver,
             "hypernest -c '" +

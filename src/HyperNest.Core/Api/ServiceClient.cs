@@ -82,6 +82,8 @@ public sealed partial class ServiceClient : IVirtualizationHost
     public IReadOnlyList<string> GetVmConsole(string name, int lastLines, bool raw = false) =>
         Get<List<string>>(ApiPath.WithQuery(ApiPath.Vm(name, "console"), ("lines", lastLines.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("raw", raw ? "true" : null)));
 
+    public IReadOnlyList<AutomaticStopResult> ApplyAutomaticStopActions() => Call<List<AutomaticStopResult>>(HttpMethod.Post, ApiPath.Of("host", "automatic-stop"));
+
     public IReadOnlyList<VmEvent> GetVmEvents(string? name, int newest) =>
         Get<List<VmEvent>>(ApiPath.WithQuery(name is null ? ApiPath.Of("events") : ApiPath.Vm(name, "events"), ("newest", newest.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 

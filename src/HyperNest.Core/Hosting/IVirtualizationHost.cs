@@ -237,4 +237,10 @@ public interface IVirtualizationHost : IDisposable
     /// the guest's boot script calls it directly.
     /// </summary>
     void RestoreNetwork();
+
+    /// <summary>
+    /// The machine shuts down: each running or paused VM's AutomaticStopAction (Save, TurnOff, ShutDown), one
+    /// VM after another; a VM that cannot is reported and the rest go on.
+    /// </summary>
+    IReadOnlyList<AutomaticStopResult> ApplyAutomaticStopActions();
 }

@@ -17,7 +17,7 @@ public sealed partial class VirtualizationHost
     public IReadOnlyList<AutomaticStart> PlanAutomaticStarts()
     {
         var identity = _network.NamespaceIdentity();
-        var (planned, vms) = _store.Transact(tx => (tx.GetSetting(AutomaticStartIdentityKey), tx.ListVms()));
+        var (planned, vms, stoppedAtShutdown) = _store.Transact(tx => (tx.GetSetting(AutomaticStartIdentityKey), tx.ListVms(), StoppedAtHostShutdown(tx)));
         if (planned == identity)
         {
             return [];
@@ -27,14 +27,19 @@ public sealed partial class VirtualizationHost
             .Where(vm => !_backend.IsAlive(vm) && vm.AutomaticStartAction switch
             {
                 StartAction.Start => true,
-                // Its record still says what it was doing when the host went down.
-                StartAction.StartIfRunning => vm.State is VmState.Running or VmState.Paused,
+                // Its record still says what it was doing when the host went down, unless the host's
+                // shutdown stopped it (its automatic stop action): then it was running too.
+                StartAction.StartIfRunning => vm.State is VmState.Running or VmState.Paused || stoppedAtShutdown.Contains(vm.Id),
                 _ => false,
             })
             .OrderBy(vm => vm.AutomaticStartDelay)
             .Select(vm => new AutomaticStart(vm.Name, TimeSpan.FromSeconds(vm.AutomaticStartDelay)))
             .ToList();
-        _store.Transact(tx => tx.SetSetting(AutomaticStartIdentityKey, identity));
+        _store.Transact(tx =>
+        {
+            tx.SetSetting(AutomaticStartIdentityKey, identity);
+            tx.SetSetting(StoppedAtHostShutdownKey, null);
+        });
         return starts;
     }
 }

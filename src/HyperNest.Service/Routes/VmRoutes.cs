@@ -9,6 +9,7 @@ internal static class VmRoutes
     public static ApiRouter MapVms(this ApiRouter api) => api
         .Map("GET", "/v1/host", (h, _) => h.GetHost())
         .Map("GET", "/v1/host/supported-versions", (h, _) => h.GetSupportedVersions())
+        .Map("POST", "/v1/host/automatic-stop", (h, _) => h.ApplyAutomaticStopActions())
         .Map("GET", "/v1/vms", (h, _) => h.GetVms())
         .Map("POST", "/v1/vms", (h, r) => h.NewVm(r.Body<NewVmRequest>(), r.Progress))
         .Map("GET", "/v1/vms-by-id/{id}", (h, r) => h.GetVm(r.Id("id")))
