@@ -58,6 +58,16 @@ public interface IVmBackend
     /// <summary>Ends the worker at once (power off).</summary>
     void Kill(VmRecord vm);
 
+    /// <summary>
+    /// Asks the guest to have <paramref name="pluggedBytes"/> of its hot-pluggable memory (vm.WorkerMemory)
+    /// plugged, and waits until it has or stops getting closer; what is plugged then. A guest that cannot
+    /// give all it was asked back (it uses the memory) is then asked for what it reached, so it stops trying.
+    /// </summary>
+    long ResizeMemory(VmRecord vm, long pluggedBytes, CancellationToken cancellationToken);
+
+    /// <summary>The guest's own MemTotal and MemAvailable, through the guest agent; null when it does not answer.</summary>
+    GuestMemory? ReadGuestMemory(VmRecord vm);
+
     /// <summary>Waits up to <paramref name="timeout"/> for the worker to exit; true when it did.</summary>
     bool WaitForExit(VmRecord vm, TimeSpan timeout, CancellationToken cancellationToken);
 

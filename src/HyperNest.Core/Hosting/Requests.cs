@@ -74,6 +74,9 @@ public sealed record SetMemoryRequest
     public long? MinimumBytes { get; init; }
 
     public long? MaximumBytes { get; init; }
+
+    /// <summary>Beyond Hyper-V: allow resizing while a hypervisor runs inside (NestedHypervisorActive).</summary>
+    public bool? ResizeWithNestedHypervisor { get; init; }
 }
 
 /// <summary>Set-VM's inputs; null means "leave as is".</summary>
@@ -82,7 +85,7 @@ public sealed record SetVmRequest
     /// <summary>Only while Off.</summary>
     public int? ProcessorCount { get; init; }
 
-    /// <summary>Only while Off.</summary>
+    /// <summary>While Off, or Running (runtime memory resize).</summary>
     public long? MemoryStartupBytes { get; init; }
 
     /// <summary>True (-DynamicMemory) is refused until Dynamic Memory exists; false (-StaticMemory) is what every VM has.</summary>

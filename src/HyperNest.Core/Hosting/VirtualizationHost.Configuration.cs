@@ -294,13 +294,13 @@ public sealed partial class VirtualizationHost
             var nesting = NestedVirtualizationSupport.Evaluate(_backend.Capabilities);
             if (!nesting.Supported)
             {
-                throw ProcessorError(vm, ErrorCategory.NotEnabled, "NestedVirtualizationNotSupported",
+                throw DeviceError(vm, "Processor", ErrorCategory.NotEnabled, "NestedVirtualizationNotSupported",
                     $"This host cannot expose virtualization extensions: {nesting.FailureReason} Get-VMHost lists every prerequisite.");
             }
 
             if (vm.Version < nesting.MinimumVersion)
             {
-                throw ProcessorError(vm, ErrorCategory.InvalidOperation, "UnsupportedConfigurationVersion",
+                throw DeviceError(vm, "Processor", ErrorCategory.InvalidOperation, "UnsupportedConfigurationVersion",
                     $"Nested virtualization needs configuration version {nesting.MinimumVersion} or later on this host ({nesting.Mode}); the virtual machine has {vm.Version}. " +
                     $"Upgrade it with Update-VMVersion -Name '{vm.Name}', then try again.");
             }
@@ -319,7 +319,7 @@ public sealed partial class VirtualizationHost
     {
         if (vm.State != VmState.Off)
         {
-            throw ProcessorError(vm, ErrorCategory.InvalidOperation, "InvalidState",
+            throw DeviceError(vm, "Processor", ErrorCategory.InvalidOperation, "InvalidState",
                 $"The virtual machine is {vm.State}; processor settings can only change while it is Off. " +
                 (vm.State == VmState.Saved
                     ? "Discard its saved state with Remove-VMSavedState (or Start-VM it and shut it down), then try again."
@@ -328,45 +328,9 @@ public sealed partial class VirtualizationHost
     }
 
     /// <summary>Hyper-V's three-line device error: what failed, which VM (with its id), then why and what to do.</summary>
-    private static HostException ProcessorError(VmRecord vm, ErrorCategory category, string errorId, string reason) => new(
-        $"Failed to modify device 'Processor'.\n'{vm.Name}' failed to modify device 'Processor'. (Virtual machine ID {vm.Id.ToString("D").ToUpperInvariant()})\n{reason}",
+    private static HostException DeviceError(VmRecord vm, string device, ErrorCategory category, string errorId, string reason) => new(
+        $"Failed to modify device '{device}'.\n'{vm.Name}' failed to modify device '{device}'. (Virtual machine ID {vm.Id.ToString("D").ToUpperInvariant()})\n{reason}",
         category, errorId, vm.Name);
-
-    public VmMemory GetVmMemory(string name) => ToMemory(Load(name));
-
-    /// <summary>Startup memory only while Off (runtime memory resize is not available yet).</summary>
-    public VmMemory SetVmMemory(string name, SetMemoryRequest request)
-    {
-        using var _ = LockVm(name);
-        var vm = Load(name);
-        RefuseDynamicMemory(vm, request.DynamicMemoryEnabled, request.MinimumBytes, request.MaximumBytes, "Set-VMMemory -StartupBytes");
-        if (request.StartupBytes is { } startup)
-        {
-            RequireOffForMemory(vm, "-StartupBytes");
-            VmRules.CheckMemory(startup, _backend.Capabilities.MemoryCapacity, vm.Name);
-            vm = Update(vm.Id, current => current with { MemoryStartupBytes = startup });
-        }
-
-        return ToMemory(vm);
-    }
-
-    /// <summary>Dynamic Memory (a balloon driven by the guest's demand) is another issue's work; until then only static memory exists.</summary>
-    private static void RefuseDynamicMemory(VmRecord vm, bool? dynamicMemory, long? minimumBytes, long? maximumBytes, string staticAlternative)
-    {
-        if (dynamicMemory == true || minimumBytes is not null || maximumBytes is not null)
-        {
-            throw HostErrors.InvalidArgument($"'{vm.Name}': Dynamic Memory is not available in this HyperNest yet. Use static memory: {staticAlternative}.", vm.Name);
-        }
-    }
-
-    /// <summary>QEMU's memory size is fixed when the worker starts (no runtime resize yet).</summary>
-    private static void RequireOffForMemory(VmRecord vm, string parameter)
-    {
-        if (vm.State != VmState.Off)
-        {
-            throw HostErrors.WrongState(vm.Name, "modify device 'Memory'", vm.State, $"Changing memory while the virtual machine runs is not supported yet: turn it off (Stop-VM), then set {parameter}.");
-        }
-    }
 
     /// <summary>Only while Off; the version only goes up.</summary>
     public VirtualMachine UpdateVmVersion(string name, VmConfigurationVersion? target = null)
@@ -411,16 +375,6 @@ public sealed partial class VirtualizationHost
         VMId = vm.Id,
         Count = vm.ProcessorCount,
         ExposeVirtualizationExtensions = vm.ExposeVirtualizationExtensions,
-    };
-
-    private static VmMemory ToMemory(VmRecord vm) => new()
-    {
-        VMName = vm.Name,
-        VMId = vm.Id,
-        Startup = vm.MemoryStartupBytes,
-        DynamicMemoryEnabled = false,
-        Minimum = vm.MemoryStartupBytes,
-        Maximum = vm.MemoryStartupBytes,
     };
 
     /// <summary>

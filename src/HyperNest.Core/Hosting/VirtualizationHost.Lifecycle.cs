@@ -42,6 +42,11 @@ public sealed partial class VirtualizationHost
         var boot = BootMediaFor(vm, drives, bootOrder) with { IntegrationDisk = _images.PrepareIntegrationDisk(Warn, CancellationToken.None) };
         var restoring = vm.State == VmState.Saved ? vm.SavedStatePath : null;
         var accelerator = _backend.Capabilities.Accelerator;
+        // A restore needs the devices the state was saved with (null for a VM saved before runtime resize).
+        var memory = restoring is not null
+            ? vm.WorkerMemory
+            : RuntimeMemory.LayoutFor(vm.MemoryStartupBytes, _backend.Capabilities.MemoryCapacity, guestPlugsAtBoot: boot.KernelPath is not null);
+        vm = vm with { WorkerMemory = memory };
         using var journal = BeginOperation(OperationKind.StartVm, vm.Id, adapters.Select(a => NetAdapterCatalog.TapName(a.Id)));
         using var revert = NewRevert();
         var nics = PlugVmPorts(vm, revert, adapter => BootOrderRules.BootIndex(vm, bootOrder, adapter));
@@ -70,6 +75,7 @@ public sealed partial class VirtualizationHost
             StatusMessage = null,
             SavedStatePath = null,
             Accelerator = accelerator,
+            WorkerMemory = memory,
         });
         revert.Success();
         RecordStart(started, restored: restoring is not null);
@@ -164,6 +170,7 @@ public sealed partial class VirtualizationHost
             StartedAt = null,
             StatusMessage = null,
             SavedStatePath = savedStatePath,
+            WorkerMemory = state == VmState.Saved ? current.WorkerMemory : null,
         });
         UnplugVmPorts(stopped);
         return stopped;

@@ -23,7 +23,6 @@ public sealed partial class VirtualizationHost
 
         if (request.MemoryStartupBytes is { } startup)
         {
-            RequireOffForMemory(vm, "-MemoryStartupBytes");
             VmRules.CheckMemory(startup, _backend.Capabilities.MemoryCapacity, vm.Name);
         }
 
@@ -33,6 +32,19 @@ public sealed partial class VirtualizationHost
         }
 
         CheckAutomaticActions(vm, request);
+        if (request.NewName is { } wanted && _store.Transact(tx => tx.FindVm(wanted)) is { } existing && existing.Id != vm.Id)
+        {
+            throw HostErrors.VmExists(wanted);
+        }
+
+        // The one change that acts on a running guest, last of the checks and before the rest is written: a
+        // resize the guest refuses leaves every other setting as it was.
+        if (request.MemoryStartupBytes is { } memory)
+        {
+            SetStartupMemory(vm, memory, "-MemoryStartupBytes");
+            request = request with { MemoryStartupBytes = null };
+        }
+
         var updated = _store.Transact(tx =>
         {
             var current = tx.FindVm(vm.Id) ?? throw HostErrors.VmNotFound(name);
@@ -45,11 +57,6 @@ public sealed partial class VirtualizationHost
             if (request.ProcessorCount is not null)
             {
                 RequireOffForProcessor(current);
-            }
-
-            if (request.MemoryStartupBytes is not null)
-            {
-                RequireOffForMemory(current, "-MemoryStartupBytes");
             }
 
             var next = Apply(current, request);

@@ -10,8 +10,15 @@ public static class TinyImage
 {
     public const string Name = "tiny";
 
-    /// <summary>root= and rootfstype= are read by the initramfs /init; rw because later steps write files in the guest.</summary>
-    public const string KernelCommandLine = "console=ttyS0 root=/dev/vda rootfstype=ext4 rw";
+    /// <summary>
+    /// root= and rootfstype= are read by the initramfs /init; rw because later steps write files in the guest.
+    /// Memory the host plugs at run time (virtio-mem, runtime resize and Dynamic Memory) is onlined by the
+    /// kernel itself (the guest has no udev), into ZONE_MOVABLE so that it can be unplugged again: onlined
+    /// as Normal, a 2 MiB sub-block pinned by the kernel kept a shrink from ever finishing (measured).
+    /// swiotlb=noforce: with memory hotplug (maxmem) the kernel would set aside 64 MiB of bounce buffers the
+    /// virtio devices never use.
+    /// </summary>
+    public const string KernelCommandLine = "console=ttyS0 root=/dev/vda rootfstype=ext4 rw memhp_default_state=online_movable swiotlb=noforce";
 
     /// <summary>
     /// Loaded by the initramfs, dependencies resolved from modules.dep. Debian 12 builds all of these
@@ -21,6 +28,8 @@ public static class TinyImage
     public static readonly IReadOnlyList<string> InitramfsModules =
     [
         "virtio_pci", "virtio_blk", "crc32c_generic", "ext4", "virtio_console", "virtio_net",
+        // In the initramfs, so memory plugged at start is there before init runs.
+        "virtio_mem", "virtio_balloon",
     ];
 
     /// <summary>

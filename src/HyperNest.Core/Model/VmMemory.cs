@@ -18,4 +18,7 @@ public sealed record VmMemory
     public int Buffer { get; init; } = 20;
 
     public int Priority { get; init; } = 50;
+
+    /// <summary>Beyond Hyper-V: memory may be resized and balanced even while a hypervisor runs inside the VM.</summary>
+    public bool ResizeWithNestedHypervisor { get; init; }
 }

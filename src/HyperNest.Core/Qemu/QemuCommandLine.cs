@@ -19,6 +19,8 @@ public static class QemuCommandLine
     public const string PowerShellDirectChardev = "hn-psdirect";
     public const string SerialChardev = "hn-serial0";
     public const string VirtioSerialBus = "hn-vserial";
+    public const string HotplugMemoryDevice = "hn-vmem";
+    public const string HotplugMemoryBackend = "hn-vmem-ram";
 
     /// <summary>The port name qemu-guest-agent opens inside the guest (/dev/virtio-ports/org.qemu.guest_agent.0).</summary>
     public const string GuestAgentPortName = "org.qemu.guest_agent.0";
@@ -38,9 +40,20 @@ public static class QemuCommandLine
             "-accel", spec.Accelerator == AcceleratorKind.KVM ? "kvm" : "tcg",
             "-cpu", QemuCpuArgument.For(spec.Accelerator, spec.ExposeVirtualizationExtensions),
             "-smp", spec.ProcessorCount.ToString(CultureInfo.InvariantCulture),
-            "-m", (spec.MemoryBytes / MiB).ToString(CultureInfo.InvariantCulture) + "M",
+            "-m", MemoryArgument(spec),
             "-display", "none",
         };
+
+        if (spec.HotplugMemory is { } hotplug)
+        {
+            // One virtio-mem device over the whole region: untouched, its memory costs the host nothing (the
+            // backend's pages are only allocated when the guest uses them), and what is unplugged is given back.
+            // reserve=off: the region (as large as the host's memory) must not count against a strict commit limit.
+            args.Add("-object");
+            args.Add("memory-backend-ram,id=" + HotplugMemoryBackend + ",size=" + MiBArgument(hotplug.RegionBytes) + ",reserve=off");
+            args.Add("-device");
+            args.Add("virtio-mem-pci,id=" + HotplugMemoryDevice + ",memdev=" + HotplugMemoryBackend + ",requested-size=" + MiBArgument(hotplug.PluggedFor(spec.MemoryBytes)));
+        }
 
         if (spec.Generation == 2)
         {
@@ -169,6 +182,16 @@ public static class QemuCommandLine
 
     private static string Json(JsonObject value) => value.ToJsonString();
 
+    /// <summary>virtio-mem's block size on x86 (QEMU's default, the transparent huge page size): sizes are whole blocks.</summary>
+    public const long HotplugBlockBytes = 2 * MiB;
+
+    /// <summary>-m: fixed memory, or the boot memory with maxmem room for the hot-pluggable region.</summary>
+    private static string MemoryArgument(QemuLaunchSpec spec) => spec.HotplugMemory is { } hotplug
+        ? MiBArgument(hotplug.BaseBytes) + ",maxmem=" + MiBArgument(hotplug.MaximumBytes)
+        : (spec.MemoryBytes / MiB).ToString(CultureInfo.InvariantCulture) + "M";
+
+    private static string MiBArgument(long bytes) => (bytes / MiB).ToString(CultureInfo.InvariantCulture) + "M";
+
     private static void Validate(QemuLaunchSpec spec)
     {
         if (spec.Generation is not (1 or 2))
@@ -184,6 +207,13 @@ public static class QemuCommandLine
         if (spec.MemoryBytes < 32 * MiB || spec.MemoryBytes % MiB != 0)
         {
             throw new ArgumentException($"memory must be a whole number of MiB, at least 32 MiB: {spec.MemoryBytes}", nameof(spec));
+        }
+
+        if (spec.HotplugMemory is { } layout && (layout.BaseBytes < 32 * MiB || layout.BaseBytes % MiB != 0 || layout.RegionBytes <= 0
+            || layout.RegionBytes % HotplugBlockBytes != 0 || spec.MemoryBytes < layout.BaseBytes || spec.MemoryBytes > layout.MaximumBytes
+            || (spec.MemoryBytes - layout.BaseBytes) % HotplugBlockBytes != 0))
+        {
+            throw new ArgumentException($"the hot-pluggable memory must be whole 2 MiB blocks above a base of whole MiB holding the startup memory: {layout}, startup {spec.MemoryBytes}", nameof(spec));
         }
 
         if (spec.ProcessorCount < 1)

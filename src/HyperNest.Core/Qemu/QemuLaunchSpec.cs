@@ -14,7 +14,11 @@ public sealed record QemuLaunchSpec
     /// <summary>1: i440FX ("pc") with SeaBIOS. 2: Q35 with OVMF (UEFI), needs <see cref="OvmfVarsPath"/>.</summary>
     public required int Generation { get; init; }
 
+    /// <summary>The memory the guest starts with: with <see cref="HotplugMemory"/>, its base plus what is plugged at start.</summary>
     public required long MemoryBytes { get; init; }
+
+    /// <summary>Boot memory and a virtio-mem region the host can plug and unplug at run time; null: fixed memory.</summary>
+    public State.MemoryLayout? HotplugMemory { get; init; }
 
     public required int ProcessorCount { get; init; }
 

@@ -11,7 +11,8 @@ public sealed partial class StateTransaction
         "id, name, generation, version, memory_startup_bytes, dynamic_memory, memory_minimum_bytes, memory_maximum_bytes, " +
         "processor_count, expose_virtualization_extensions, image_name, created_at, state, pid, " +
         "started_at, status_message, saved_state_path, accelerator, notes, automatic_start_action, automatic_stop_action, " +
-        "automatic_start_delay, automatic_checkpoints, boot_order, secure_boot_template, preferred_network_boot_protocol, folder";
+        "automatic_start_delay, automatic_checkpoints, boot_order, secure_boot_template, preferred_network_boot_protocol, folder, " +
+        "memory_buffer, memory_priority, resize_with_nested_hypervisor, worker_memory_base_bytes, worker_memory_region_bytes";
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -49,7 +50,8 @@ public sealed partial class StateTransaction
             $"INSERT INTO vms ({VmColumns}) VALUES ($id, $name, $generation, $version, $memory_startup_bytes, $dynamic_memory, " +
             "$memory_minimum_bytes, $memory_maximum_bytes, $processor_count, $expose, $image_name, " +
             "$created_at, $state, $pid, $started_at, $status_message, $saved_state_path, $accelerator, $notes, $start_action, " +
-            "$stop_action, $start_delay, $checkpoints, $boot_order, $secure_boot_template, $network_boot_protocol, $folder);");
+            "$stop_action, $start_delay, $checkpoints, $boot_order, $secure_boot_template, $network_boot_protocol, $folder, " +
+            "$memory_buffer, $memory_priority, $resize_with_nested_hypervisor, $worker_memory_base_bytes, $worker_memory_region_bytes);");
         BindVm(command, vm);
         command.ExecuteNonQuery();
     }
@@ -65,7 +67,9 @@ public sealed partial class StateTransaction
             "started_at = $started_at, status_message = $status_message, saved_state_path = $saved_state_path, " +
             "accelerator = $accelerator, notes = $notes, automatic_start_action = $start_action, automatic_stop_action = $stop_action, " +
             "automatic_start_delay = $start_delay, automatic_checkpoints = $checkpoints, boot_order = $boot_order, " +
-            "secure_boot_template = $secure_boot_template, preferred_network_boot_protocol = $network_boot_protocol, folder = $folder WHERE id = $id;");
+            "secure_boot_template = $secure_boot_template, preferred_network_boot_protocol = $network_boot_protocol, folder = $folder, " +
+            "memory_buffer = $memory_buffer, memory_priority = $memory_priority, resize_with_nested_hypervisor = $resize_with_nested_hypervisor, " +
+            "worker_memory_base_bytes = $worker_memory_base_bytes, worker_memory_region_bytes = $worker_memory_region_bytes WHERE id = $id;");
         BindVm(command, vm);
         if (command.ExecuteNonQuery() != 1)
         {
@@ -118,6 +122,11 @@ public sealed partial class StateTransaction
         p.AddWithValue("$secure_boot_template", vm.SecureBootTemplate);
         p.AddWithValue("$network_boot_protocol", vm.PreferredNetworkBootProtocol.ToString());
         p.AddWithValue("$folder", (object?)vm.Folder ?? DBNull.Value);
+        p.AddWithValue("$memory_buffer", vm.MemoryBuffer);
+        p.AddWithValue("$memory_priority", vm.MemoryPriority);
+        p.AddWithValue("$resize_with_nested_hypervisor", vm.ResizeWithNestedHypervisor ? 1 : 0);
+        p.AddWithValue("$worker_memory_base_bytes", (object?)vm.WorkerMemory?.BaseBytes ?? DBNull.Value);
+        p.AddWithValue("$worker_memory_region_bytes", (object?)vm.WorkerMemory?.RegionBytes ?? DBNull.Value);
     }
 
     private static List<VmRecord> ReadVms(SqliteCommand command)
@@ -155,6 +164,10 @@ public sealed partial class StateTransaction
                 SecureBootTemplate = reader.GetString(24),
                 PreferredNetworkBootProtocol = Enum.Parse<IPProtocolPreference>(reader.GetString(25)),
                 Folder = reader.IsDBNull(26) ? null : reader.GetString(26),
+                MemoryBuffer = reader.GetInt32(27),
+                MemoryPriority = reader.GetInt32(28),
+                ResizeWithNestedHypervisor = reader.GetInt64(29) != 0,
+                WorkerMemory = reader.IsDBNull(30) ? null : new MemoryLayout(reader.GetInt64(30), reader.GetInt64(31)),
             });
         }
 

@@ -24,6 +24,22 @@ public sealed record VmRecord
 
     public long MemoryMaximumBytes { get; init; }
 
+    /// <summary>Dynamic Memory's buffer: percent of the guest's demand added to it (Hyper-V: 5 to 2000, default 20).</summary>
+    public int MemoryBuffer { get; init; } = 20;
+
+    /// <summary>Dynamic Memory's weight when the host's memory for VMs runs short (Hyper-V: 0 to 100, default 50).</summary>
+    public int MemoryPriority { get; init; } = 50;
+
+    /// <summary>Beyond Hyper-V: resize and balance this VM's memory even while a hypervisor runs in it (KVM copes).</summary>
+    public bool ResizeWithNestedHypervisor { get; init; }
+
+    /// <summary>
+    /// The memory layout the VM's worker was started with (boot memory and hot-pluggable region), kept while
+    /// it runs or is Saved: a restore needs the same devices, whatever Startup became since. Null while Off,
+    /// and for a worker started before HyperNest could resize memory.
+    /// </summary>
+    public MemoryLayout? WorkerMemory { get; init; }
+
     public int ProcessorCount { get; init; } = 1;
 
     public bool ExposeVirtualizationExtensions { get; init; }

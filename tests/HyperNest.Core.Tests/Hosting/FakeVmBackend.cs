@@ -85,6 +85,27 @@ internal sealed class FakeVmBackend : IVmBackend
     public IReadOnlyDictionary<string, IReadOnlyList<string>> GuestIpAddresses(VmRecord vm, TimeSpan timeout) =>
         AgentAnswers && IsAlive(vm) && GuestAddresses.TryGetValue(vm.Id, out var addresses) ? addresses : new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Plugged hot-pluggable memory, by VM (what ResizeMemory reached).</summary>
+    public Dictionary<Guid, long> PluggedMemory { get; } = [];
+
+    /// <summary>The guest uses this much of its plugged memory and cannot give it back; null: none.</summary>
+    public long? GuestHoldsPlugged { get; set; }
+
+    /// <summary>The guest has no virtio-mem driver: nothing it is asked to plug or unplug happens.</summary>
+    public bool GuestIgnoresMemoryRequests { get; set; }
+
+    public long ResizeMemory(VmRecord vm, long pluggedBytes, CancellationToken cancellationToken)
+    {
+        var now = PluggedMemory.TryGetValue(vm.Id, out var plugged) ? plugged : vm.WorkerMemory!.PluggedFor(vm.MemoryStartupBytes);
+        var reached = GuestIgnoresMemoryRequests ? now : Math.Max(pluggedBytes, Math.Min(now, GuestHoldsPlugged ?? 0));
+        return PluggedMemory[vm.Id] = reached;
+    }
+
+    /// <summary>What the guest's /proc/meminfo says; null: its agent does not answer.</summary>
+    public GuestMemory? GuestMemory { get; set; }
+
+    public GuestMemory? ReadGuestMemory(VmRecord vm) => GuestMemory;
+
     /// <summary>What kill -9 from outside does.</summary>
     public void KillFromOutside(Guid vmId) => _processes.Remove(_pidByVm[vmId]);
 

@@ -209,16 +209,6 @@ public sealed class VirtualizationHostRulesTests : IDisposable
     }
 
     [Fact]
-    public void SetVmMemory_WhileRunning_IsRefused()
-    {
-        NewVm();
-        Host.StartVm("web1");
-
-        Assert.Throws<HostException>(() => Host.SetVmMemory("web1", new SetMemoryRequest { StartupBytes = 1L << 30 }));
-        Assert.Equal(512L << 20, Host.GetVmMemory("web1").Startup);
-    }
-
-    [Fact]
     public void StopVmSave_ThenStart_RestoresFromTheSavedState()
     {
         NewVm();

@@ -89,6 +89,26 @@ public sealed class QemuCommandLineTests
     }
 
     [Fact]
+    public void Build_HotplugMemory_BootsWithTheBase_AndPlugsTheRestOfTheStartupMemory()
+    {
+        var argv = QemuCommandLine.Build(Gen1Tcg with { HotplugMemory = new HyperNest.State.MemoryLayout(256L << 20, 3840L << 20) }).ToList();
+
+        Assert.Equal("256M,maxmem=4096M", argv[argv.IndexOf("-m") + 1]);
+        Assert.Contains("memory-backend-ram,id=hn-vmem-ram,size=3840M,reserve=off", argv);
+        Assert.Contains("virtio-mem-pci,id=hn-vmem,memdev=hn-vmem-ram,requested-size=256M", argv);
+    }
+
+    [Theory]
+    [InlineData(1024L << 20, 3072L << 20)] // startup (512 MiB) below the base
+    [InlineData(256L << 20, 3L << 20)] // a region of no whole 2 MiB blocks
+    [InlineData(128L << 20, 256L << 20)] // startup above base + region
+    [InlineData(255L << 20, 3840L << 20)] // 257 MiB to plug: not whole blocks
+    public void Build_HotplugMemoryThatCannotHoldTheStartupMemory_IsRefused(long baseBytes, long regionBytes)
+    {
+        Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { HotplugMemory = new HyperNest.State.MemoryLayout(baseBytes, regionBytes) }));
+    }
+
+    [Fact]
     public void Build_Gen2WithoutVarsFile_IsRefused()
     {
         Assert.Throws<ArgumentException>(() => QemuCommandLine.Build(Gen1Tcg with { Generation = 2 }));

@@ -75,6 +75,28 @@ public sealed class NestedNetworkingTests : IDisposable
             var allowed = Lines(InL2("L2", $"Test-Connection 10.0.0.1 -Count 3 -Quiet; Invoke-WebRequest -Uri http://10.0.0.1:{_services.HttpPort}/ -UseBasicParsing | Select-Object -ExpandProperty RawContentLength"));
             Assert.Equal(["True", PayloadBytes.ToString()], allowed);
             Assert.True(_services.HttpRequests > requestsBefore);
+
+            // The documents' memory rule: while L1's hypervisor runs L2, L1's memory cannot be adjusted.
+            var refused = _lab.TryRun($"Set-VMMemory -VMName {_l1} -StartupBytes 2560MB");
+            Assert.False(refused.Succeeded, "L1 runs a hypervisor: its memory must not change");
+            Assert.Contains("must be turned off to adjust its memory", refused.Errors);
+
+            // Beyond Hyper-V: with the opt-in L1 grows and shrinks while L2 runs, and L2 keeps its own memory.
+            var l2Memory = MemTotal(InL2("L2", MemTotalScript));
+            var l1Before = MemTotal(InL1(MemTotalScript));
+            _lab.Run($"Set-VMMemory -VMName {_l1} -ResizeWithNestedHypervisor $true -StartupBytes 2560MB");
+            var l1Grown = L1MemTotalOnceChangedFrom(l1Before);
+            Assert.InRange(l1Grown - l1Before, 508L << 20, 512L << 20);
+            _lab.Run($"Set-VMMemory -VMName {_l1} -StartupBytes 1792MB");
+            Assert.InRange(l1Before - L1MemTotalOnceChangedFrom(l1Grown), 252L << 20, 256L << 20);
+            Assert.Equal(l2Memory, MemTotal(InL2("L2", MemTotalScript)));
+            Assert.Equal(["Running"], Lines(InL1("Get-VM L2 | Select-Object -ExpandProperty State")));
+
+            // Once L2 stops, L1's hypervisor is idle and the rule no longer applies, opt-in or not.
+            _lab.Run($"Set-VMMemory -VMName {_l1} -ResizeWithNestedHypervisor $false");
+            InL1("Stop-VM L2 -TurnOff");
+            Assert.True(WaitUntil(() => !_lab.Host.GetVm(_l1).NestedHypervisorActive), "L1's KVM switches SVM off when its last VM ends");
+            _lab.Run($"Set-VMMemory -VMName {_l1} -StartupBytes 2GB");
             Assert.Equal("Running", _lab.Run($"Get-VM {_l1} | Select-Object -ExpandProperty State").Trim());
         }
         catch (Exception ex)
@@ -96,6 +118,35 @@ public sealed class NestedNetworkingTests : IDisposable
     }
 
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private const string MemTotalScript = "(Get-Content /proc/meminfo)[0]";
+
+    /// <summary>Bytes, from a /proc/meminfo "MemTotal:  N kB" line.</summary>
+    private static long MemTotal(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+
+    /// <summary>The guest onlines or offlines the memory just after QEMU reports it plugged or unplugged.</summary>
+    private long L1MemTotalOnceChangedFrom(long before)
+    {
+        var total = before;
+        WaitUntil(() => (total = MemTotal(InL1(MemTotalScript))) != before);
+        return total;
+    }
+
+    private static bool WaitUntil(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                return false;
+            }
+
+            Thread.Sleep(1000);
+        }
+
+        return true;
+    }
 
     private string InL1(string script) => _lab.Run($"Invoke-Command -VMName {_l1} -ScriptBlock {{ {script} }}");
 

@@ -107,6 +107,13 @@ public sealed partial class GuestAgentClient
         return await ExecuteAsync("guest-file-write", request, r => r?["count"]?.GetValue<int>() ?? throw new InvalidDataException("guest-file-write returned no count"), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads up to <paramref name="count"/> bytes; the guest's answer is held to that size.</summary>
+    public async Task<byte[]> FileReadAsync(long handle, int count, CancellationToken cancellationToken = default)
+    {
+        var data = await ExecuteAsync("guest-file-read", new JsonObject { ["handle"] = handle, ["count"] = count }, r => Decode(r?["buf-b64"]), cancellationToken).ConfigureAwait(false);
+        return data.Length <= count ? data : throw new InvalidDataException($"guest-file-read returned {data.Length} bytes, more than the {count} asked for");
+    }
+
     public Task FileCloseAsync(long handle, CancellationToken cancellationToken = default)
         => ExecuteAsync("guest-file-close", new JsonObject { ["handle"] = handle }, cancellationToken);
 

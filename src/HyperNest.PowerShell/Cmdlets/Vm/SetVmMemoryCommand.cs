@@ -22,6 +22,11 @@ public sealed class SetVmMemoryCommand : VmSettingsCmdlet
     [ValidateNotNull]
     public long? MaximumBytes { get; set; }
 
+    /// <summary>Beyond Hyper-V: resize this VM's memory even while a hypervisor runs inside it.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public bool? ResizeWithNestedHypervisor { get; set; }
+
     [Parameter]
     public SwitchParameter Passthru { get; set; }
 
@@ -38,6 +43,7 @@ public sealed class SetVmMemoryCommand : VmSettingsCmdlet
             DynamicMemoryEnabled = DynamicMemoryEnabled,
             MinimumBytes = MinimumBytes,
             MaximumBytes = MaximumBytes,
+            ResizeWithNestedHypervisor = ResizeWithNestedHypervisor,
         });
         if (Passthru)
         {
