@@ -75,9 +75,18 @@ await using var server = ApiServer.Create(endpoint, () => HostFactory.Create(pat
 await server.StartAsync(stopping.Token);
 await using var supervising = supervisor = new VmSupervisor((IWorkerSupervision)supervisionHost, Log);
 supervisor.Start();
+// Every 3 s each running VM's run state, NestedHypervisorActive and heartbeat, probed off the call path
+// into the live samples Get-VM answers from (with no VM running a round is one store read).
 using var samplingHost = HostFactory.Create(paths);
-await using var sampler = new VmSampler((IWorkerSupervision)samplingHost, Log);
+await using var sampler = new PeriodicWork("sampler", TimeSpan.FromSeconds(3), () => ((IWorkerSupervision)samplingHost).SampleRunningVms(), Log);
 sampler.Start();
+
+// Every second Dynamic Memory's round, as Hyper-V's balancer runs in VMMS: a guest that starts to use
+// memory gets more within about a second.
+using var balancingHost = HostFactory.Create(paths);
+balancingHost.Warning += (_, message) => Log(message);
+await using var balancer = new PeriodicWork("memory balancer", TimeSpan.FromSeconds(1), () => ((IWorkerSupervision)balancingHost).BalanceDynamicMemory(), Log);
+balancer.Start();
 if (SystemdSocket.Passed() is null)
 {
     OwnerOnly.ExistingFile(endpoint.SocketPath);

@@ -49,9 +49,9 @@ public interface IVirtualizationHost : IDisposable
     VirtualMachine RenameVm(string name, string newName);
 
     /// <summary>
-    /// Set-VM: changes several settings at once, all or nothing. Processor count and startup memory only
-    /// while Off (as Set-VMProcessor/Set-VMMemory); Dynamic Memory is refused (not available yet); the new
-    /// name, notes and automatic actions in any state (the actions are only stored; the service acts on them).
+    /// Set-VM: changes several settings at once, all or nothing (a running VM's memory is resized first, and a
+    /// refused resize changes nothing). Processor count only while Off; memory with Set-VMMemory's rules; the
+    /// new name, notes and automatic actions in any state (the actions are only stored; the service acts on them).
     /// </summary>
     VirtualMachine SetVm(string name, SetVmRequest request);
 
@@ -62,7 +62,11 @@ public interface IVirtualizationHost : IDisposable
 
     VmMemory GetVmMemory(string name);
 
-    /// <summary>Changes memory settings. Startup memory only while Off (runtime resize comes later).</summary>
+    /// <summary>
+    /// Changes memory settings: startup memory while Off, or a running static VM's memory now (runtime resize);
+    /// Dynamic Memory on or off while Off, its range, buffer and priority any time. No resize while a
+    /// hypervisor runs inside, unless ResizeWithNestedHypervisor.
+    /// </summary>
     VmMemory SetVmMemory(string name, SetMemoryRequest request);
 
     /// <summary>Upgrades the configuration version. Only while Off; never downgrades.</summary>

@@ -29,6 +29,12 @@ public interface IWorkerSupervision
     int SampleRunningVms();
 
     /// <summary>
+    /// One round of Dynamic Memory: each running VM with it enabled gets its guest's demand plus its buffer,
+    /// between its minimum and maximum (VMs a call is changing wait for the next round); how many were resized.
+    /// </summary>
+    int BalanceDynamicMemory();
+
+    /// <summary>
     /// The VMs to start now that the host has started (Hyper-V's automatic start actions), in the order of
     /// their delays; empty when this kernel has had its plan (the service only restarted).
     /// </summary>

@@ -75,6 +75,12 @@ public sealed record SetMemoryRequest
 
     public long? MaximumBytes { get; init; }
 
+    /// <summary>Dynamic Memory's buffer, percent of the guest's demand (5 to 2000).</summary>
+    public int? Buffer { get; init; }
+
+    /// <summary>Dynamic Memory's priority when the host's memory for VMs runs short (0 to 100).</summary>
+    public int? Priority { get; init; }
+
     /// <summary>Beyond Hyper-V: allow resizing while a hypervisor runs inside (NestedHypervisorActive).</summary>
     public bool? ResizeWithNestedHypervisor { get; init; }
 }
@@ -88,7 +94,7 @@ public sealed record SetVmRequest
     /// <summary>While Off, or Running (runtime memory resize).</summary>
     public long? MemoryStartupBytes { get; init; }
 
-    /// <summary>True (-DynamicMemory) is refused until Dynamic Memory exists; false (-StaticMemory) is what every VM has.</summary>
+    /// <summary>-DynamicMemory (true) or -StaticMemory (false); only while Off.</summary>
     public bool? DynamicMemoryEnabled { get; init; }
 
     public long? MemoryMinimumBytes { get; init; }

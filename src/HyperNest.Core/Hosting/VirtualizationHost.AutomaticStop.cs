@@ -22,7 +22,6 @@ public sealed partial class VirtualizationHost
             .Where(vm => vm.State is VmState.Running or VmState.Paused && _backend.IsAlive(vm))
             .ToList();
         var results = new List<AutomaticStopResult>();
-        var stopped = new List<Guid>();
         foreach (var vm in running)
         {
             try
@@ -33,25 +32,35 @@ public sealed partial class VirtualizationHost
                     StopAction.ShutDown => ShutDownForHost(vm),
                     _ => StopVm(vm.Name, StopMode.Save),
                 };
-                stopped.Add(vm.Id);
+                // At once, not after the loop: a shutdown that ends this process half-way still restores these.
+                RememberStoppedAtHostShutdown(vm.Id);
                 RecordEvent(vm, VmEventLevel.Information, $"'{vm.Name}' is {after.State}: its automatic stop action ({vm.AutomaticStopAction}) as the host shuts down.");
                 results.Add(new AutomaticStopResult(vm.Name, vm.AutomaticStopAction, after.State, null));
             }
-            catch (HostException ex)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // One VM that cannot stop its way does not keep the others from theirs.
+                // One VM that cannot stop its way (a save that fails on a full disk, a QEMU that does not
+                // answer) does not keep the others from theirs.
                 RecordEvent(vm, VmEventLevel.Error, $"'{vm.Name}' could not carry out its automatic stop action ({vm.AutomaticStopAction}) as the host shuts down: {ex.Message}");
                 results.Add(new AutomaticStopResult(vm.Name, vm.AutomaticStopAction, vm.State, ex.Message));
             }
         }
 
-        _store.Transact(tx =>
-        {
-            var earlier = StoppedAtHostShutdown(tx);
-            tx.SetSetting(StoppedAtHostShutdownKey, string.Join(',', earlier.Concat(stopped).Distinct()));
-        });
         return results;
     }
+
+    private void RememberStoppedAtHostShutdown(Guid vmId) => _store.Transact(tx =>
+        tx.SetSetting(StoppedAtHostShutdownKey, string.Join(',', StoppedAtHostShutdown(tx).Append(vmId).Distinct())));
+
+    /// <summary>A VM the user starts (or starts and stops) after the host's shutdown stopped it is the user's again: the next boot goes by its record.</summary>
+    private void ForgetStoppedAtHostShutdown(Guid vmId) => _store.Transact(tx =>
+    {
+        var ids = StoppedAtHostShutdown(tx);
+        if (ids.Contains(vmId))
+        {
+            tx.SetSetting(StoppedAtHostShutdownKey, ids.Count == 1 ? null : string.Join(',', ids.Where(id => id != vmId)));
+        }
+    });
 
     /// <summary>A paused guest cannot hear a shutdown request: it is resumed first.</summary>
     private VirtualMachine ShutDownForHost(VmRecord vm)

@@ -364,7 +364,7 @@ public sealed partial class VirtualizationHost
             throw HostErrors.WrongState(vm.Name, "remove its saved state", vm.State, "Only a virtual machine in the Saved state has a saved state to remove.");
         }
 
-        var off = Update(vm.Id, current => current with { State = VmState.Off, SavedStatePath = null, StatusMessage = null });
+        var off = Update(vm.Id, current => current with { State = VmState.Off, SavedStatePath = null, StatusMessage = null, WorkerMemory = null, MemoryAssignedBytes = null });
         DeleteFile(vm.SavedStatePath);
         return ToView(off);
     }

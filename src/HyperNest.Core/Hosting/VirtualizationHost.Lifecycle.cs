@@ -45,8 +45,10 @@ public sealed partial class VirtualizationHost
         // A restore needs the devices the state was saved with (null for a VM saved before runtime resize).
         var memory = restoring is not null
             ? vm.WorkerMemory
-            : RuntimeMemory.LayoutFor(vm.MemoryStartupBytes, _backend.Capabilities.MemoryCapacity, guestPlugsAtBoot: boot.KernelPath is not null);
-        vm = vm with { WorkerMemory = memory };
+            : RuntimeMemory.LayoutFor(vm.MemoryStartupBytes, vm.DynamicMemoryEnabled ? RuntimeMemory.Minimum(vm) : null, _backend.Capabilities.MemoryCapacity, guestPlugsAtBoot: boot.KernelPath is not null);
+        var assigned = restoring is not null ? RuntimeMemory.Assigned(vm) : vm.MemoryStartupBytes;
+        // Stored before the worker starts: one adopted after a killed Start-VM (recovery) has this layout.
+        vm = Update(vm.Id, current => current with { WorkerMemory = memory, MemoryAssignedBytes = assigned });
         using var journal = BeginOperation(OperationKind.StartVm, vm.Id, adapters.Select(a => NetAdapterCatalog.TapName(a.Id)));
         using var revert = NewRevert();
         var nics = PlugVmPorts(vm, revert, adapter => BootOrderRules.BootIndex(vm, bootOrder, adapter));
@@ -76,8 +78,10 @@ public sealed partial class VirtualizationHost
             SavedStatePath = null,
             Accelerator = accelerator,
             WorkerMemory = memory,
+            MemoryAssignedBytes = assigned,
         });
         revert.Success();
+        ForgetStoppedAtHostShutdown(vm.Id);
         RecordStart(started, restored: restoring is not null);
         if (restoring is not null)
         {
@@ -171,6 +175,7 @@ public sealed partial class VirtualizationHost
             StatusMessage = null,
             SavedStatePath = savedStatePath,
             WorkerMemory = state == VmState.Saved ? current.WorkerMemory : null,
+            MemoryAssignedBytes = state == VmState.Saved ? current.MemoryAssignedBytes : null,
         });
         UnplugVmPorts(stopped);
         return stopped;

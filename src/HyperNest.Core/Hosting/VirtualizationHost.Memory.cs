@@ -17,35 +17,44 @@ public sealed partial class VirtualizationHost
     {
         using var _ = LockVm(name);
         var vm = Load(name);
-        RefuseDynamicMemory(vm, request.DynamicMemoryEnabled, request.MinimumBytes, request.MaximumBytes, "Set-VMMemory -StartupBytes");
         if (request.StartupBytes is { } startup)
         {
             VmRules.CheckMemory(startup, _backend.Capabilities.MemoryCapacity, vm.Name);
         }
 
-        // First, so that a resize the opt-in allows sees it.
-        if (request.ResizeWithNestedHypervisor is { } optIn && optIn != vm.ResizeWithNestedHypervisor)
-        {
-            vm = Update(vm.Id, current => current with { ResizeWithNestedHypervisor = optIn });
-        }
-
+        // Every check runs on the settings as they would be before anything is written; a running VM's
+        // resize (which writes what the guest then has) goes with the opt-in the same call sets.
+        var configured = CheckDynamicMemory(vm, new DynamicMemoryChange(request.DynamicMemoryEnabled, request.MinimumBytes, request.StartupBytes, request.MaximumBytes, request.Buffer, request.Priority))
+            with { ResizeWithNestedHypervisor = request.ResizeWithNestedHypervisor ?? vm.ResizeWithNestedHypervisor };
         if (request.StartupBytes is { } bytes)
         {
-            vm = SetStartupMemory(vm, bytes, "-StartupBytes");
+            ResizeIfRunning(configured, bytes, "-StartupBytes");
         }
 
+        vm = Update(vm.Id, current => WithDynamicMemory(current, configured) with
+        {
+            ResizeWithNestedHypervisor = configured.ResizeWithNestedHypervisor,
+            MemoryStartupBytes = current.State == VmState.Off ? configured.MemoryStartupBytes : current.MemoryStartupBytes,
+        });
         return ToMemory(vm);
     }
 
-    /// <summary>Off: the next start's memory. Running: resized now. Under the VM's lock, checked against the host's memory.</summary>
-    private VmRecord SetStartupMemory(VmRecord vm, long bytes, string parameter)
+    /// <summary>
+    /// A new startup memory for <paramref name="vm"/> (its settings as the call would leave them): nothing to do
+    /// now while Off (the caller stores it); a running static VM is resized at once, and what its guest then has
+    /// is stored. A running VM with Dynamic Memory keeps its startup memory (CheckDynamicMemory refused a change).
+    /// </summary>
+    private void ResizeIfRunning(VmRecord vm, long bytes, string parameter)
     {
         switch (vm.State)
         {
             case VmState.Off:
-                return Update(vm.Id, current => current with { MemoryStartupBytes = bytes });
+                return;
+            case VmState.Running when vm.DynamicMemoryEnabled:
+                return;
             case VmState.Running:
-                return ResizeRunningMemory(vm, bytes, parameter);
+                ResizeRunningMemory(vm, bytes, parameter);
+                return;
             default:
                 throw DeviceError(vm, "Memory", ErrorCategory.InvalidOperation, "InvalidState",
                     $"The virtual machine is {vm.State}; its memory can change while it is Running (at run time) or Off. " +
@@ -53,7 +62,77 @@ public sealed partial class VirtualizationHost
         }
     }
 
-    private VmRecord ResizeRunningMemory(VmRecord vm, long bytes, string parameter)
+    /// <summary>A Set-VMMemory or Set-VM's Dynamic Memory inputs; null: leave as is.</summary>
+    private sealed record DynamicMemoryChange(bool? Enabled, long? Minimum, long? Startup, long? Maximum, int? Buffer, int? Priority);
+
+    /// <summary>The Dynamic Memory settings the VM has after <paramref name="change"/>, checked with Hyper-V's rules first (nothing is written).</summary>
+    private VmRecord CheckDynamicMemory(VmRecord vm, DynamicMemoryChange change)
+    {
+        if (change.Enabled is { } enabled && enabled != vm.DynamicMemoryEnabled && vm.State != VmState.Off)
+        {
+            throw DeviceError(vm, "Memory", ErrorCategory.InvalidOperation, "InvalidState",
+                $"Dynamic Memory can be turned {(enabled ? "on" : "off")} only while the virtual machine is Off; it is {vm.State}. Turn it off (Stop-VM), then try again.");
+        }
+
+        if (change.Buffer is < 5 or > 2000)
+        {
+            throw HostErrors.InvalidArgument($"'{vm.Name}': the memory buffer must be 5 to 2000 (percent of the guest's demand); {change.Buffer} was given.", vm.Name);
+        }
+
+        if (change.Priority is < 0 or > 100)
+        {
+            throw HostErrors.InvalidArgument($"'{vm.Name}': the memory priority must be 0 to 100; {change.Priority} was given.", vm.Name);
+        }
+
+        foreach (var (bytes, what) in new[] { (change.Minimum, "minimum"), (change.Maximum, "maximum") })
+        {
+            if (bytes is { } given && (given < VmRules.MinimumMemoryBytes || given % VmRules.MemoryAlignmentBytes != 0 || given > RuntimeMemory.DefaultMaximumBytes))
+            {
+                throw HostErrors.InvalidArgument($"'{vm.Name}': the {what} memory must be 32 MB to 1 TB, a multiple of 2 MB; {VmRules.Format(given)} was given.", vm.Name);
+            }
+        }
+
+        var next = vm with
+        {
+            DynamicMemoryEnabled = change.Enabled ?? vm.DynamicMemoryEnabled,
+            MemoryMinimumBytes = change.Minimum ?? vm.MemoryMinimumBytes,
+            MemoryMaximumBytes = change.Maximum ?? vm.MemoryMaximumBytes,
+            MemoryStartupBytes = change.Startup ?? vm.MemoryStartupBytes,
+            MemoryBuffer = change.Buffer ?? vm.MemoryBuffer,
+            MemoryPriority = change.Priority ?? vm.MemoryPriority,
+        };
+        if (next.DynamicMemoryEnabled && (change.Enabled is not null || change.Minimum is not null || change.Maximum is not null || change.Startup is not null))
+        {
+            var (minimum, startup, maximum) = (RuntimeMemory.Minimum(next), next.MemoryStartupBytes, RuntimeMemory.Maximum(next));
+            if (minimum > startup || startup > maximum)
+            {
+                throw HostErrors.InvalidArgument(
+                    $"'{vm.Name}': Dynamic Memory needs minimum <= startup <= maximum; that would be {VmRules.Format(minimum)}, {VmRules.Format(startup)} and {VmRules.Format(maximum)}. Give -MinimumBytes, -StartupBytes and -MaximumBytes that fit.",
+                    vm.Name);
+            }
+        }
+
+        if (next.DynamicMemoryEnabled && vm.State != VmState.Off && change.Startup is { } changed && changed != vm.MemoryStartupBytes)
+        {
+            throw DeviceError(vm, "Memory", ErrorCategory.InvalidOperation, "InvalidState",
+                "The startup memory of a virtual machine with Dynamic Memory changes only while it is Off: while it runs, Dynamic Memory moves its memory between its minimum and maximum. Change -MinimumBytes or -MaximumBytes instead, or turn it off (Stop-VM).");
+        }
+
+        return next;
+    }
+
+    /// <summary><paramref name="vm"/> with the Dynamic Memory settings of <paramref name="settings"/> (its startup memory is not one).</summary>
+    private static VmRecord WithDynamicMemory(VmRecord vm, VmRecord settings) => vm with
+    {
+        DynamicMemoryEnabled = settings.DynamicMemoryEnabled,
+        MemoryMinimumBytes = settings.MemoryMinimumBytes,
+        MemoryMaximumBytes = settings.MemoryMaximumBytes,
+        MemoryBuffer = settings.MemoryBuffer,
+        MemoryPriority = settings.MemoryPriority,
+    };
+
+    /// <summary>Resizes a running static VM and stores what its guest then has (also when it could only get part of the way, before saying so).</summary>
+    private void ResizeRunningMemory(VmRecord vm, long bytes, string parameter)
     {
         if (vm.WorkerMemory is not { } layout)
         {
@@ -61,14 +140,23 @@ public sealed partial class VirtualizationHost
                 $"'{vm.Name}' was started by a HyperNest that could not resize memory at run time. Restart it once (Stop-VM, Start-VM), or turn it off and set {parameter}.");
         }
 
-        if (bytes == vm.MemoryStartupBytes)
+        var before = RuntimeMemory.Assigned(vm);
+        if (bytes == before)
         {
-            return vm;
+            Update(vm.Id, current => current with { MemoryStartupBytes = bytes });
+            return;
         }
 
         // The documents' rule, checked on the live VM: enabling nesting alone changes nothing, only a
-        // hypervisor running inside does.
-        if (!vm.ResizeWithNestedHypervisor && HypervisorActive(vm))
+        // hypervisor running inside does. Not knowing is no answer.
+        var hypervisor = vm.ResizeWithNestedHypervisor ? false : HypervisorState(vm);
+        if (hypervisor is null)
+        {
+            throw DeviceError(vm, "Memory", ErrorCategory.ResourceBusy, "HypervisorStateUnknown",
+                $"Could not ask '{vm.Name}' whether a hypervisor runs inside it (its QEMU monitor is busy), and while one runs its memory must not change. Try again.");
+        }
+
+        if (hypervisor == true)
         {
             throw DeviceError(vm, "Memory", ErrorCategory.InvalidOperation, "NestedHypervisorActive",
                 $"A hypervisor is running inside '{vm.Name}' (NestedHypervisorActive), and while one runs the virtual machine must be turned off to adjust its memory, as on Hyper-V. " +
@@ -80,11 +168,10 @@ public sealed partial class VirtualizationHost
         {
             throw DeviceError(vm, "Memory", ErrorCategory.InvalidArgument, "RuntimeResizeOutOfRange",
                 $"While it runs, '{vm.Name}' can have {VmRules.Format(layout.BaseBytes)} to {VmRules.Format(layout.MaximumBytes)} " +
-                $"(it booted with {VmRules.Format(layout.BaseBytes)}, and the host has {VmRules.Format(layout.MaximumBytes)}); {VmRules.Format(bytes)} was asked for. " +
+                $"(it booted with {VmRules.Format(layout.BaseBytes)}; it can grow to the host's memory or {RuntimeMemory.MaximumGrowth} times what it booted with, whichever is less); {VmRules.Format(bytes)} was asked for. " +
                 $"Turn it off (Stop-VM) to give it {VmRules.Format(bytes)}.");
         }
 
-        var before = vm.MemoryStartupBytes;
         if (bytes < before)
         {
             RequireRoomToShrink(vm, before, bytes);
@@ -92,7 +179,7 @@ public sealed partial class VirtualizationHost
 
         var plugged = _backend.ResizeMemory(vm, layout.PluggedFor(bytes), CancellationToken.None);
         var now = layout.BaseBytes + plugged;
-        var resized = now == before ? vm : Update(vm.Id, current => current with { MemoryStartupBytes = now });
+        Update(vm.Id, current => current with { MemoryStartupBytes = now, MemoryAssignedBytes = now });
         if (now != before)
         {
             RecordEvent(vm, VmEventLevel.Information, $"'{vm.Name}''s memory was resized from {VmRules.Format(before)} to {VmRules.Format(now)} while it runs.");
@@ -100,7 +187,7 @@ public sealed partial class VirtualizationHost
 
         if (now == bytes)
         {
-            return resized;
+            return;
         }
 
         throw bytes > before && now == before
@@ -112,10 +199,9 @@ public sealed partial class VirtualizationHost
     }
 
     /// <summary>
-    /// The guest's driver gives back whatever is free, down to nothing: a guest shrunk below what it uses is
-    /// left with no free memory and its OOM killer ends programs (seen: the PowerShell Direct session). So a
-    /// shrink must leave the guest what it uses plus some room (a tenth of that, at least 64 MB); asked
-    /// through the agent, and when it does not answer, the guest gives back what it can.
+    /// A shrink must leave the guest what it needs plus room (<see cref="RuntimeMemory.LeastToKeep"/>), asked of
+    /// the guest itself through its agent. One whose agent does not answer gives back what it can, and the
+    /// error then says what it kept.
     /// </summary>
     private void RequireRoomToShrink(VmRecord vm, long before, long bytes)
     {
@@ -125,34 +211,29 @@ public sealed partial class VirtualizationHost
         }
 
         // What the kernel keeps for itself (before - MemTotal) stays the same as the memory shrinks.
-        var room = Math.Max(64L << 20, guest.UsedBytes / 10);
-        var least = guest.UsedBytes + (before - guest.TotalBytes) + room;
+        var least = RuntimeMemory.LeastToKeep(guest.UsedBytes + Math.Max(0, before - guest.TotalBytes));
         if (bytes < least)
         {
-            var fewest = (least + RuntimeMemory.BlockBytes - 1) / RuntimeMemory.BlockBytes * RuntimeMemory.BlockBytes;
             throw DeviceError(vm, "Memory", ErrorCategory.ResourceBusy, "GuestHoldsMemory",
-                $"The guest in '{vm.Name}' uses {VmRules.Format(guest.UsedBytes)} of its memory (MemTotal - MemAvailable); with room to work in it needs at least {VmRules.Format(fewest)}, " +
+                $"The guest in '{vm.Name}' uses {VmRules.Format(guest.UsedBytes)} of its memory (MemTotal - MemAvailable); with room to work in it needs at least {VmRules.Format(least)}, " +
                 $"so it cannot shrink to {VmRules.Format(bytes)}. Free memory in the guest (stop programs, empty tmpfs) and try again, or turn it off (Stop-VM) and set it.");
         }
     }
 
-    /// <summary>Dynamic Memory (a balloon driven by the guest's demand) is another issue's work; until then only static memory exists.</summary>
-    private static void RefuseDynamicMemory(VmRecord vm, bool? dynamicMemory, long? minimumBytes, long? maximumBytes, string staticAlternative)
-    {
-        if (dynamicMemory == true || minimumBytes is not null || maximumBytes is not null)
-        {
-            throw HostErrors.InvalidArgument($"'{vm.Name}': Dynamic Memory is not available in this HyperNest yet. Use static memory: {staticAlternative}.", vm.Name);
-        }
-    }
+    private static VmMemory ToMemory(VmRecord vm) => (vm.DynamicMemoryEnabled && vm.State == VmState.Running ? MemoryBalances.Find(vm)?.HeldReason : null) is { } held
+        ? ToMemorySettings(vm) with { Held = true, HeldReason = held }
+        : ToMemorySettings(vm);
 
-    private static VmMemory ToMemory(VmRecord vm) => new()
+    private static VmMemory ToMemorySettings(VmRecord vm) => new()
     {
         VMName = vm.Name,
         VMId = vm.Id,
         Startup = vm.MemoryStartupBytes,
-        DynamicMemoryEnabled = false,
-        Minimum = vm.MemoryStartupBytes,
-        Maximum = vm.MemoryStartupBytes,
+        DynamicMemoryEnabled = vm.DynamicMemoryEnabled,
+        Minimum = RuntimeMemory.Minimum(vm),
+        Maximum = RuntimeMemory.Maximum(vm),
+        Buffer = vm.MemoryBuffer,
+        Priority = vm.MemoryPriority,
         ResizeWithNestedHypervisor = vm.ResizeWithNestedHypervisor,
     };
 }

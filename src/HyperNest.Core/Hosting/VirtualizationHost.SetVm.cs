@@ -8,13 +8,14 @@ public sealed partial class VirtualizationHost
 {
     /// <summary>
     /// Every input is checked before anything is written, and everything is written in one transaction,
-    /// so a refused Set-VM changes nothing (Hyper-V applies Set-VM as one ModifySystemSettings call).
+    /// so a refused Set-VM changes nothing (Hyper-V applies Set-VM as one ModifySystemSettings call); a running
+    /// VM's resize comes first and stores what its guest then has.
     /// </summary>
     public VirtualMachine SetVm(string name, SetVmRequest request)
     {
         using var _ = LockVm(name);
         var vm = Load(name);
-        RefuseDynamicMemory(vm, request.DynamicMemoryEnabled, request.MemoryMinimumBytes, request.MemoryMaximumBytes, "Set-VM -MemoryStartupBytes (or -StaticMemory)");
+        var dynamicMemory = CheckDynamicMemory(vm, new DynamicMemoryChange(request.DynamicMemoryEnabled, request.MemoryMinimumBytes, request.MemoryStartupBytes, request.MemoryMaximumBytes, null, null));
         if (request.ProcessorCount is { } count)
         {
             RequireOffForProcessor(vm);
@@ -37,11 +38,11 @@ public sealed partial class VirtualizationHost
             throw HostErrors.VmExists(wanted);
         }
 
-        // The one change that acts on a running guest, last of the checks and before the rest is written: a
-        // resize the guest refuses leaves every other setting as it was.
-        if (request.MemoryStartupBytes is { } memory)
+        // The one change that acts on a running guest, last of the checks and before the rest is written (it
+        // stores what the guest then has): a resize refused or only partly done leaves every other setting as it was.
+        if (request.MemoryStartupBytes is { } memory && vm.State != VmState.Off)
         {
-            SetStartupMemory(vm, memory, "-MemoryStartupBytes");
+            ResizeIfRunning(dynamicMemory, memory, "-MemoryStartupBytes");
             request = request with { MemoryStartupBytes = null };
         }
 
@@ -59,7 +60,7 @@ public sealed partial class VirtualizationHost
                 RequireOffForProcessor(current);
             }
 
-            var next = Apply(current, request);
+            var next = Apply(WithDynamicMemory(current, dynamicMemory), request);
             if (next != current)
             {
                 tx.UpdateVm(next);

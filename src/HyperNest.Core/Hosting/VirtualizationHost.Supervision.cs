@@ -102,6 +102,6 @@ public sealed partial class VirtualizationHost : IWorkerSupervision
             WorkerExitKind.HostQuit => $"The virtual machine's worker process (QEMU, pid {vm.Pid}) was told to quit by a QMP client other than HyperNest at {at:u}. Start-VM starts it again.",
             _ => $"The virtual machine's worker process (QEMU, pid {vm.Pid}) ended unexpectedly; it was noticed at {at:u}. It was killed outside HyperNest or crashed: see Get-VMConsole for the guest's last words. Start-VM starts it again.",
         };
-        return vm with { State = VmState.Off, Pid = null, StartedAt = null, StatusMessage = status };
+        return vm with { State = VmState.Off, Pid = null, StartedAt = null, StatusMessage = status, WorkerMemory = null, MemoryAssignedBytes = null };
     }
 }

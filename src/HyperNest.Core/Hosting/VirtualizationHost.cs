@@ -208,8 +208,10 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         || (Sampled(vm) is { } sample ? sample.Heartbeat : AgentAnswers(vm, TimeSpan.FromMilliseconds(300)));
 
     /// <summary>NestedHypervisorActive of a running VM: from its sample, else asked of QEMU (`info registers`).</summary>
-    private bool HypervisorActive(VmRecord vm) =>
-        (Sampled(vm) is { } sample ? sample.HypervisorActive : _backend.HypervisorActive(vm)) == true;
+    private bool HypervisorActive(VmRecord vm) => HypervisorState(vm) == true;
+
+    /// <summary>As <see cref="HypervisorActive"/>, null when QEMU could not be asked (a rule that depends on it must not guess).</summary>
+    private bool? HypervisorState(VmRecord vm) => Sampled(vm) is { } sample ? sample.HypervisorActive : _backend.HypervisorActive(vm);
 
     /// <summary>Re-reads the record inside an exclusive transaction, applies <paramref name="change"/> and stores the result.</summary>
     private VmRecord Update(Guid id, Func<VmRecord, VmRecord> change) => _store.Transact(tx =>
@@ -239,6 +241,7 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
         var hardDrives = drives.Where(d => d.Kind == DriveKind.HardDisk).Select(d => ToHardDiskView(vm, d)).ToList();
         var running = vm.State is VmState.Running or VmState.Paused;
         var usage = running ? _backend.SampleUsage(vm) : default;
+        var balance = running && vm.DynamicMemoryEnabled ? MemoryBalances.Find(vm) : null;
         // A disabled Heartbeat service is not asked, and Hyper-V reports its status as Disabled.
         var heartbeatEnabled = IntegrationServices.IsEnabled(services, IntegrationServices.Heartbeat);
         var heartbeat = heartbeatEnabled && vm.State == VmState.Running && ShowsHeartbeat(vm);
@@ -248,12 +251,13 @@ public sealed partial class VirtualizationHost : IVirtualizationHost
             Id = vm.Id,
             State = VmTransitions.SeenBy(vm.Id, this) ?? vm.State,
             CPUUsage = usage.CpuPercent,
-            MemoryAssigned = running ? vm.MemoryStartupBytes : 0,
+            MemoryAssigned = running ? RuntimeMemory.Assigned(vm) : 0,
             MemoryStartup = vm.MemoryStartupBytes,
-            MemoryDemand = running ? Math.Min(usage.ResidentBytes, vm.MemoryStartupBytes) : 0,
-            MemoryMinimum = vm.MemoryStartupBytes,
-            MemoryMaximum = vm.MemoryStartupBytes,
-            DynamicMemoryEnabled = false,
+            MemoryDemand = !running ? 0 : balance?.DemandBytes ?? Math.Min(usage.ResidentBytes, RuntimeMemory.Assigned(vm)),
+            MemoryStatus = balance?.Status ?? "",
+            MemoryMinimum = RuntimeMemory.Minimum(vm),
+            MemoryMaximum = RuntimeMemory.Maximum(vm),
+            DynamicMemoryEnabled = vm.DynamicMemoryEnabled,
             Uptime = running && vm.StartedAt is { } started ? Truncate(_clock.GetUtcNow() - started) : TimeSpan.Zero,
             Status = StatusText(vm, heartbeat || !heartbeatEnabled),
             Version = vm.Version.ToString(),

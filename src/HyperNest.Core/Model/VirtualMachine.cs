@@ -25,12 +25,16 @@ public sealed record VirtualMachine
     public long MemoryStartup { get; init; }
 
     /// <summary>
-    /// What the guest uses: the worker's resident memory, at most the startup memory (Hyper-V reads the
-    /// guest's own demand; 0 while the VM is not running, as there).
+    /// What the guest needs: with Dynamic Memory, the guest's own demand (what it uses plus what its kernel
+    /// keeps, as Dynamic Memory last read it); otherwise the worker's resident memory, at most what it was
+    /// assigned. 0 while the VM is not running, as on Hyper-V.
     /// </summary>
     public long MemoryDemand { get; init; }
 
-    /// <summary>Equals MemoryStartup while Dynamic Memory is off (the only mode today).</summary>
+    /// <summary>Dynamic Memory's view: OK (demand plus buffer assigned), Low (less buffer), Warning (less than the demand); empty otherwise.</summary>
+    public string MemoryStatus { get; init; } = "";
+
+    /// <summary>Dynamic Memory's minimum (Hyper-V's default 512 MB, at most the startup memory, when none was set).</summary>
     public long MemoryMinimum { get; init; }
 
     public long MemoryMaximum { get; init; }

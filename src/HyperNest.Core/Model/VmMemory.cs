@@ -19,6 +19,11 @@ public sealed record VmMemory
 
     public int Priority { get; init; } = 50;
 
+    /// <summary>True while Dynamic Memory holds the running VM's memory still; <see cref="HeldReason"/> says why.</summary>
+    public bool Held { get; init; }
+
+    public string? HeldReason { get; init; }
+
     /// <summary>Beyond Hyper-V: memory may be resized and balanced even while a hypervisor runs inside the VM.</summary>
     public bool ResizeWithNestedHypervisor { get; init; }
 }

@@ -64,7 +64,10 @@ public sealed partial class QemuVmBackend
                 }
                 finally
                 {
-                    await agent.FileCloseAsync(handle, timeout.Token).ConfigureAwait(false);
+                    // Its own time: qemu-ga keeps a handle open across connections, so one left open by a read
+                    // that timed out would stay until the agent restarts.
+                    using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    await agent.FileCloseAsync(handle, closing.Token).ConfigureAwait(false);
                 }
             });
             return GuestMemory.FromMemInfo(text);

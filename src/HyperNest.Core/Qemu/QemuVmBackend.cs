@@ -50,7 +50,7 @@ public sealed partial class QemuVmBackend(HostPaths paths) : IVmBackend
         {
             VmId = vm.Id,
             Generation = vm.Generation,
-            MemoryBytes = vm.WorkerMemory is { } layout ? layout.BaseBytes + layout.PluggedFor(vm.MemoryStartupBytes) : vm.MemoryStartupBytes,
+            MemoryBytes = vm.WorkerMemory is { } layout ? layout.BaseBytes + layout.PluggedFor(vm.MemoryAssignedBytes ?? vm.MemoryStartupBytes) : vm.MemoryStartupBytes,
             HotplugMemory = vm.WorkerMemory,
             ProcessorCount = vm.ProcessorCount,
             Accelerator = Capabilities.Accelerator,

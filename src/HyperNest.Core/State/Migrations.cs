@@ -175,13 +175,15 @@ internal static class Migrations
         CREATE INDEX vm_events_by_vm ON vm_events (vm_id, id);
         """,
         // 10: Dynamic Memory's buffer and priority, the nested-resize opt-in, and the running worker's memory
-        // layout (VmRecord.WorkerMemory; NULL for one started before, which then cannot be resized).
+        // layout and assigned memory (VmRecord.WorkerMemory, MemoryAssignedBytes; NULL for one started
+        // before, which then cannot be resized).
         """
         ALTER TABLE vms ADD COLUMN memory_buffer INTEGER NOT NULL DEFAULT 20;
         ALTER TABLE vms ADD COLUMN memory_priority INTEGER NOT NULL DEFAULT 50;
         ALTER TABLE vms ADD COLUMN resize_with_nested_hypervisor INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE vms ADD COLUMN worker_memory_base_bytes INTEGER NULL;
         ALTER TABLE vms ADD COLUMN worker_memory_region_bytes INTEGER NULL;
+        ALTER TABLE vms ADD COLUMN memory_assigned_bytes INTEGER NULL;
         """,
     ];
 }

@@ -12,7 +12,7 @@ public sealed partial class StateTransaction
         "processor_count, expose_virtualization_extensions, image_name, created_at, state, pid, " +
         "started_at, status_message, saved_state_path, accelerator, notes, automatic_start_action, automatic_stop_action, " +
         "automatic_start_delay, automatic_checkpoints, boot_order, secure_boot_template, preferred_network_boot_protocol, folder, " +
-        "memory_buffer, memory_priority, resize_with_nested_hypervisor, worker_memory_base_bytes, worker_memory_region_bytes";
+        "memory_buffer, memory_priority, resize_with_nested_hypervisor, worker_memory_base_bytes, worker_memory_region_bytes, memory_assigned_bytes";
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -51,7 +51,7 @@ public sealed partial class StateTransaction
             "$memory_minimum_bytes, $memory_maximum_bytes, $processor_count, $expose, $image_name, " +
             "$created_at, $state, $pid, $started_at, $status_message, $saved_state_path, $accelerator, $notes, $start_action, " +
             "$stop_action, $start_delay, $checkpoints, $boot_order, $secure_boot_template, $network_boot_protocol, $folder, " +
-            "$memory_buffer, $memory_priority, $resize_with_nested_hypervisor, $worker_memory_base_bytes, $worker_memory_region_bytes);");
+            "$memory_buffer, $memory_priority, $resize_with_nested_hypervisor, $worker_memory_base_bytes, $worker_memory_region_bytes, $memory_assigned_bytes);");
         BindVm(command, vm);
         command.ExecuteNonQuery();
     }
@@ -69,7 +69,8 @@ public sealed partial class StateTransaction
             "automatic_start_delay = $start_delay, automatic_checkpoints = $checkpoints, boot_order = $boot_order, " +
             "secure_boot_template = $secure_boot_template, preferred_network_boot_protocol = $network_boot_protocol, folder = $folder, " +
             "memory_buffer = $memory_buffer, memory_priority = $memory_priority, resize_with_nested_hypervisor = $resize_with_nested_hypervisor, " +
-            "worker_memory_base_bytes = $worker_memory_base_bytes, worker_memory_region_bytes = $worker_memory_region_bytes WHERE id = $id;");
+            "worker_memory_base_bytes = $worker_memory_base_bytes, worker_memory_region_bytes = $worker_memory_region_bytes, " +
+            "memory_assigned_bytes = $memory_assigned_bytes WHERE id = $id;");
         BindVm(command, vm);
         if (command.ExecuteNonQuery() != 1)
         {
@@ -127,6 +128,7 @@ public sealed partial class StateTransaction
         p.AddWithValue("$resize_with_nested_hypervisor", vm.ResizeWithNestedHypervisor ? 1 : 0);
         p.AddWithValue("$worker_memory_base_bytes", (object?)vm.WorkerMemory?.BaseBytes ?? DBNull.Value);
         p.AddWithValue("$worker_memory_region_bytes", (object?)vm.WorkerMemory?.RegionBytes ?? DBNull.Value);
+        p.AddWithValue("$memory_assigned_bytes", (object?)vm.MemoryAssignedBytes ?? DBNull.Value);
     }
 
     private static List<VmRecord> ReadVms(SqliteCommand command)
@@ -168,6 +170,7 @@ public sealed partial class StateTransaction
                 MemoryPriority = reader.GetInt32(28),
                 ResizeWithNestedHypervisor = reader.GetInt64(29) != 0,
                 WorkerMemory = reader.IsDBNull(30) ? null : new MemoryLayout(reader.GetInt64(30), reader.GetInt64(31)),
+                MemoryAssignedBytes = reader.IsDBNull(32) ? null : reader.GetInt64(32),
             });
         }
 

@@ -34,11 +34,19 @@ public sealed record VmRecord
     public bool ResizeWithNestedHypervisor { get; init; }
 
     /// <summary>
-    /// The memory layout the VM's worker was started with (boot memory and hot-pluggable region), kept while
-    /// it runs or is Saved: a restore needs the same devices, whatever Startup became since. Null while Off,
-    /// and for a worker started before HyperNest could resize memory.
+    /// The memory layout the VM's worker was started with (boot memory and hot-pluggable region), stored just
+    /// before Start-VM launches it (a worker adopted after a killed Start-VM has it) and kept while it runs or
+    /// is Saved: a restore needs the same devices, whatever Startup became since. Cleared when it ends; null
+    /// for a worker started before HyperNest could resize memory.
     /// </summary>
     public MemoryLayout? WorkerMemory { get; init; }
+
+    /// <summary>
+    /// What the running worker's guest has now (boot memory plus what is plugged): the startup memory at
+    /// start, then what a runtime resize or Dynamic Memory gave it. Kept while Saved (a restore plugs it
+    /// again); cleared with <see cref="WorkerMemory"/>.
+    /// </summary>
+    public long? MemoryAssignedBytes { get; init; }
 
     public int ProcessorCount { get; init; } = 1;
 

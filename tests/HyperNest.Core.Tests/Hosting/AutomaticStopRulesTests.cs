@@ -59,8 +59,11 @@ public sealed class AutomaticStopRulesTests : IDisposable
         Assert.Contains(deaf, _fixture.Backend.Kills);
     }
 
-    [Fact]
-    public void AVmThatCannotStop_IsReported_AndTheOthersStillStop()
+    [Theory]
+    [InlineData(typeof(HostException))]
+    [InlineData(typeof(IOException))]
+    [InlineData(typeof(TimeoutException))]
+    public void AVmThatCannotStop_IsReported_AndTheOthersStillStop(Type failure)
     {
         Vm("cannot-save", StopAction.Save);
         Vm("other", StopAction.TurnOff);
@@ -68,7 +71,9 @@ public sealed class AutomaticStopRulesTests : IDisposable
         {
             if (step == nameof(FakeVmBackend.SaveState))
             {
-                throw new HostException("the disk is full", ErrorCategory.WriteError, "Test", "cannot-save");
+                throw failure == typeof(HostException)
+                    ? new HostException("the disk is full", ErrorCategory.WriteError, "Test", "cannot-save")
+                    : (Exception)Activator.CreateInstance(failure, "the disk is full")!;
             }
         };
 
@@ -95,5 +100,20 @@ public sealed class AutomaticStopRulesTests : IDisposable
         Assert.Equal(["was-running", "was-running-too"], Host.PlanAutomaticStarts().Select(s => s.Name).Order());
         _fixture.Network.Reboot("boot-3/net:[3]");
         Assert.Empty(Host.PlanAutomaticStarts());
+    }
+
+    [Fact]
+    public void AVmTheUserStartsAfterTheShutdownStoppedIt_GoesByItsRecordAtTheNextBoot()
+    {
+        Host.PlanAutomaticStarts();
+        Vm("turned-off-by-hand", StopAction.TurnOff);
+        Vm("left-alone", StopAction.TurnOff);
+        Host.ApplyAutomaticStopActions();
+
+        Host.StartVm("turned-off-by-hand");
+        Host.StopVm("turned-off-by-hand", StopMode.TurnOff);
+        _fixture.Network.Reboot("boot-2/net:[2]");
+
+        Assert.Equal(["left-alone"], Host.PlanAutomaticStarts().Select(s => s.Name));
     }
 }

@@ -96,7 +96,7 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public long ResizeMemory(VmRecord vm, long pluggedBytes, CancellationToken cancellationToken)
     {
-        var now = PluggedMemory.TryGetValue(vm.Id, out var plugged) ? plugged : vm.WorkerMemory!.PluggedFor(vm.MemoryStartupBytes);
+        var now = PluggedMemory.TryGetValue(vm.Id, out var plugged) ? plugged : vm.WorkerMemory!.PluggedFor(vm.MemoryAssignedBytes ?? vm.MemoryStartupBytes);
         var reached = GuestIgnoresMemoryRequests ? now : Math.Max(pluggedBytes, Math.Min(now, GuestHoldsPlugged ?? 0));
         return PluggedMemory[vm.Id] = reached;
     }

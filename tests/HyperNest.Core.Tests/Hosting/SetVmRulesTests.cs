@@ -98,10 +98,9 @@ public sealed class SetVmRulesTests : IDisposable
     }
 
     [Theory]
-    [InlineData(true, null, null)]
-    [InlineData(null, 512L << 20, null)]
-    [InlineData(null, null, 2L << 30)]
-    public void SetVm_DynamicMemory_IsRefusedAsNotAvailableYet(bool? dynamic, long? minimum, long? maximum)
+    [InlineData(true, 1024L << 20, null)] // minimum above the 512 MB startup
+    [InlineData(true, null, 256L << 20)] // maximum below it
+    public void SetVm_DynamicMemoryOutOfRange_IsRefused_AndNothingChanges(bool? dynamic, long? minimum, long? maximum)
     {
         NewVm();
 
@@ -113,9 +112,19 @@ public sealed class SetVmRulesTests : IDisposable
             Notes = "lost",
         }));
 
-        Assert.Contains("Dynamic Memory is not available", error.Message, StringComparison.Ordinal);
+        Assert.Contains("minimum <= startup <= maximum", error.Message, StringComparison.Ordinal);
         Assert.False(Host.GetVm("web1").DynamicMemoryEnabled);
         Assert.Equal("", Host.GetVm("web1").Notes);
+    }
+
+    [Fact]
+    public void SetVm_DynamicMemory_IsSetWithTheRestInOneCall()
+    {
+        NewVm();
+
+        var vm = Host.SetVm("web1", new SetVmRequest { DynamicMemoryEnabled = true, MemoryMinimumBytes = 256L << 20, MemoryMaximumBytes = 2L << 30, Notes = "dynamic" });
+
+        Assert.Equal((true, 256L << 20, 512L << 20, 2L << 30, "dynamic"), (vm.DynamicMemoryEnabled, vm.MemoryMinimum, vm.MemoryStartup, vm.MemoryMaximum, vm.Notes));
     }
 
     [Fact]

@@ -47,8 +47,9 @@ public sealed class VmViewTests : IDisposable
         Assert.Null(vm.ParentCheckpointId);
         Assert.Equal("", vm.Notes);
         Assert.False(vm.DynamicMemoryEnabled);
-        Assert.Equal(vm.MemoryStartup, vm.MemoryMinimum);
-        Assert.Equal(vm.MemoryStartup, vm.MemoryMaximum);
+        // Hyper-V's Dynamic Memory defaults, shown while it is off too: 512 MB (at most the startup memory) and 1 TB.
+        Assert.Equal(Math.Min(vm.MemoryStartup, 512L << 20), vm.MemoryMinimum);
+        Assert.Equal(1L << 40, vm.MemoryMaximum);
         Assert.Equal(0, vm.MemoryDemand);
         Assert.Empty(vm.HardDrives);
     }

@@ -22,6 +22,14 @@ public sealed class SetVmMemoryCommand : VmSettingsCmdlet
     [ValidateNotNull]
     public long? MaximumBytes { get; set; }
 
+    [Parameter]
+    [ValidateNotNull]
+    public int? Buffer { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public int? Priority { get; set; }
+
     /// <summary>Beyond Hyper-V: resize this VM's memory even while a hypervisor runs inside it.</summary>
     [Parameter]
     [ValidateNotNull]
@@ -43,6 +51,8 @@ public sealed class SetVmMemoryCommand : VmSettingsCmdlet
             DynamicMemoryEnabled = DynamicMemoryEnabled,
             MinimumBytes = MinimumBytes,
             MaximumBytes = MaximumBytes,
+            Buffer = Buffer,
+            Priority = Priority,
             ResizeWithNestedHypervisor = ResizeWithNestedHypervisor,
         });
         if (Passthru)

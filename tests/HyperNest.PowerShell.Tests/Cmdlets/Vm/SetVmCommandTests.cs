@@ -52,7 +52,7 @@ public sealed class SetVmCommandTests : VmSession
     }
 
     [Fact]
-    public void SetVm_DynamicMemory_IsPassedForTheHostToRefuse()
+    public void SetVm_DynamicMemory_IsPassedToTheHost()
     {
         Succeeds("Set-VM -VMName web1 -DynamicMemory -MemoryMinimumBytes 512MB -MemoryMaximumBytes 2GB");
 

@@ -39,6 +39,7 @@ public class VmHostRecorder : RecordingHost
         },
         nameof(IVirtualizationHost.GetVhd) => new VirtualHardDisk { Path = (string)a[0]!, VhdFormat = "QCOW2", VhdType = "Dynamic" },
         nameof(IVirtualizationHost.SetVm) => FindVm((string)a[0]!) with { Notes = ((SetVmRequest)a[1]!).Notes ?? "" },
+        nameof(IVirtualizationHost.SetVmMemory) => new VmMemory { VMName = FindVm((string)a[0]!).Name, VMId = FindVm((string)a[0]!).Id },
         nameof(IVirtualizationHost.GetVmNetworkAdapters) => Adapters.Where(x => x.VMName.Equals((string)a[0]!, StringComparison.OrdinalIgnoreCase)).ToList(),
         nameof(IVirtualizationHost.RenameVmNetworkAdapter) => Adapters.Single(x => x.AdapterId == (Guid)a[1]!) with { Name = (string)a[2]! },
         nameof(IVirtualizationHost.GetVmSwitches) => Switches,
