@@ -24,7 +24,7 @@
         'Remove-NetIPAddress', 'Remove-NetNat', 'Remove-VM', 'Remove-VMDvdDrive', 'Remove-VMHardDiskDrive',
         'Remove-VMNetworkAdapter', 'Remove-VMSavedState', 'Remove-VMSwitch', 'Rename-VM', 'Rename-VMNetworkAdapter',
         'Rename-VMSwitch', 'Resize-VHD', 'Resolve-DnsName', 'Restart-VM', 'Resume-VM', 'Set-DnsClientServerAddress',
-        'Set-VM', 'Set-VMDvdDrive', 'Set-VMFirmware', 'Set-VMHardDiskDrive', 'Set-VMMemory', 'Set-VMNetworkAdapter',
+        'Set-VM', 'Set-VMDvdDrive', 'Set-VMFirmware', 'Set-VMHardDiskDrive', 'Set-VMHost', 'Set-VMMemory', 'Set-VMNetworkAdapter',
         'Set-VMNetworkAdapterVlan', 'Set-VMProcessor', 'Start-VM', 'Stop-VM', 'Suspend-VM', 'Update-VMVersion',
         'Wait-VM'
     )

@@ -31,6 +31,8 @@ public sealed partial class ServiceClient : IVirtualizationHost
 
     public VmHost GetHost() => Get<VmHost>(ApiPath.Of("host"));
 
+    public VmHost SetHost(SetHostRequest request) => Call<VmHost>(HttpMethod.Patch, ApiPath.Of("host"), request);
+
     public IReadOnlyList<VmHostSupportedVersion> GetSupportedVersions() => Get<List<VmHostSupportedVersion>>(ApiPath.Of("host", "supported-versions"));
 
     public IReadOnlyList<VirtualMachine> GetVms() => Get<List<VirtualMachine>>(ApiPath.Of("vms"));

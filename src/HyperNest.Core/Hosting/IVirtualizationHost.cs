@@ -13,6 +13,9 @@ public interface IVirtualizationHost : IDisposable
     /// <summary>The host's processor, memory, accelerator (KVM or TCG, and why) and supported versions.</summary>
     VmHost GetHost();
 
+    /// <summary>Set-VMHost: the host-wide settings given (null: leave as is).</summary>
+    VmHost SetHost(SetHostRequest request);
+
     IReadOnlyList<VmHostSupportedVersion> GetSupportedVersions();
 
     /// <summary>All VMs, ordered by name, each reconciled with its process.</summary>

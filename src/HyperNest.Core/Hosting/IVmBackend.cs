@@ -65,6 +65,12 @@ public interface IVmBackend
     /// </summary>
     long ResizeMemory(VmRecord vm, long pluggedBytes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The soft limit of the cgroup that holds every VM of the home (null: none), kept for the ones made later:
+    /// under the host's memory pressure the kernel reclaims from the VMs first, never killing one for it.
+    /// </summary>
+    void SetVirtualMachineMemoryLimit(long? bytes);
+
     /// <summary>The guest's own MemTotal and MemAvailable, through the guest agent; null when it does not answer.</summary>
     GuestMemory? ReadGuestMemory(VmRecord vm);
 

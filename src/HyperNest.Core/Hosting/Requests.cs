@@ -85,6 +85,13 @@ public sealed record SetMemoryRequest
     public bool? ResizeWithNestedHypervisor { get; init; }
 }
 
+/// <summary>Set-VMHost's inputs; null means "leave as is".</summary>
+public sealed record SetHostRequest
+{
+    /// <summary>The most memory Dynamic Memory gives all running VMs together; 0 removes the limit.</summary>
+    public long? VirtualMachineMemoryLimitBytes { get; init; }
+}
+
 /// <summary>Set-VM's inputs; null means "leave as is".</summary>
 public sealed record SetVmRequest
 {

@@ -18,6 +18,7 @@ public sealed partial class VirtualizationHost
             ComputerName = Environment.MachineName,
             LogicalProcessorCount = caps.LogicalProcessorCount,
             MemoryCapacity = caps.MemoryCapacity,
+            VirtualMachineMemoryLimit = VirtualMachineMemoryLimit(),
             ProcessorVendor = caps.ProcessorVendor,
             ProcessorModel = caps.ProcessorModel,
             Accelerator = caps.Accelerator,
@@ -29,6 +30,28 @@ public sealed partial class VirtualizationHost
             DefaultVersion = VmConfigurationVersion.Default.ToString(),
         };
     }
+
+    /// <summary>host_settings key: Set-VMHost -VirtualMachineMemoryLimitBytes (absent: no limit).</summary>
+    private const string VirtualMachineMemoryLimitKey = "vm_memory_limit";
+
+    public VmHost SetHost(SetHostRequest request)
+    {
+        if (request.VirtualMachineMemoryLimitBytes is { } limit)
+        {
+            if (limit < 0 || limit % VmRules.MemoryAlignmentBytes != 0)
+            {
+                throw HostErrors.InvalidArgument($"-VirtualMachineMemoryLimitBytes must be a multiple of 2 MB (0 removes the limit); {limit} was given.");
+            }
+
+            _store.Transact(tx => tx.SetSetting(VirtualMachineMemoryLimitKey, limit == 0 ? null : limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            _backend.SetVirtualMachineMemoryLimit(limit == 0 ? null : limit);
+        }
+
+        return GetHost();
+    }
+
+    private long VirtualMachineMemoryLimit() =>
+        long.TryParse(_store.Transact(tx => tx.GetSetting(VirtualMachineMemoryLimitKey)), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) ? limit : 0;
 
     public IReadOnlyList<VmHostSupportedVersion> GetSupportedVersions() =>
         VmConfigurationVersion.Supported

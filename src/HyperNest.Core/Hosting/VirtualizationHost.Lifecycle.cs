@@ -82,6 +82,12 @@ public sealed partial class VirtualizationHost
         });
         revert.Success();
         ForgetStoppedAtHostShutdown(vm.Id);
+        if (VirtualMachineMemoryLimit() is > 0 and var limit)
+        {
+            // The home's cgroup may be new with this VM.
+            _backend.SetVirtualMachineMemoryLimit(limit);
+        }
+
         RecordStart(started, restored: restoring is not null);
         if (restoring is not null)
         {

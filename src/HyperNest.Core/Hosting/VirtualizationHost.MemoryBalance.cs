@@ -7,9 +7,11 @@ namespace HyperNest.Hosting;
 /// Dynamic Memory: each running VM with it enabled gets what its guest needs plus its Buffer percent,
 /// between its Minimum and Maximum, grown at once and given back as the guest frees memory. The demand is
 /// the guest's own (its /proc/meminfo through the agent: used plus what its kernel keeps), as Hyper-V's
-/// comes from its guest's integration services. While a hypervisor runs inside the VM its memory holds
-/// still (the documents: "even if dynamic memory is enabled, the amount of memory will not fluctuate"),
-/// unless the VM opts in with ResizeWithNestedHypervisor.
+/// comes from its guest's integration services. Under the host's limit for VMs (Set-VMHost
+/// -VirtualMachineMemoryLimitBytes) each keeps its minimum and the rest goes by Priority, highest first, as
+/// Hyper-V's balancer does. While a hypervisor runs inside the VM its memory holds still (the documents:
+/// "even if dynamic memory is enabled, the amount of memory will not fluctuate"), unless the VM opts in with
+/// ResizeWithNestedHypervisor.
 /// </summary>
 public sealed partial class VirtualizationHost
 {
@@ -21,34 +23,22 @@ public sealed partial class VirtualizationHost
     /// <summary>A guest that did not reach a target is not asked for it again this soon (each try can take seconds with the VM locked).</summary>
     private static readonly TimeSpan StuckRetry = TimeSpan.FromSeconds(30);
 
+    /// <summary>One VM's round: what its guest needs, the least and most it may have, and what it is to get.</summary>
+    /// <param name="Limited">The host's limit cut its target: it gives back even less than <see cref="ShrinkStep"/>, or the VMs would overrun the limit.</param>
+    private sealed record MemoryPlan(VmRecord Vm, MemoryLayout Layout, MemoryBalances.Balance Balance, long Floor, long Target, bool Held, bool Limited = false);
+
     public int BalanceDynamicMemory()
     {
-        var resized = 0;
-        foreach (var listed in _store.Transact(tx => tx.ListVms()).Where(v => v.DynamicMemoryEnabled && v.State == VmState.Running))
+        var running = _store.Transact(tx => tx.ListVms()).Where(v => v.State is VmState.Running or VmState.Paused && v.Pid is not null).ToList();
+        var plans = new List<MemoryPlan>();
+        foreach (var vm in running.Where(v => v.DynamicMemoryEnabled && v.State == VmState.Running && v.WorkerMemory is not null && _backend.IsAlive(v)))
         {
-            // A call changing the VM holds its lock: this round leaves it alone.
-            using var vmLock = HostLock.TryForVm(_paths, listed.Id);
-            if (vmLock is null)
-            {
-                continue;
-            }
-
-            var vm = _store.Transact(tx => tx.FindVm(listed.Id));
-            if (vm is null)
-            {
-                // Removed since the list: the lock file this round made goes again.
-                HostLock.DeleteVmLockFile(_paths, listed.Id);
-                continue;
-            }
-
-            if (vm is not { State: VmState.Running, DynamicMemoryEnabled: true, WorkerMemory: { } layout } || !_backend.IsAlive(vm))
-            {
-                continue;
-            }
-
             try
             {
-                resized += Balance(vm, layout) ? 1 : 0;
+                if (Plan(vm, vm.WorkerMemory!) is { } plan)
+                {
+                    plans.Add(plan);
+                }
             }
             catch (Exception ex) when (ex is IOException or TimeoutException or InvalidOperationException or HostException)
             {
@@ -56,19 +46,38 @@ public sealed partial class VirtualizationHost
             }
         }
 
+        if (VirtualMachineMemoryLimit() is > 0 and var limit)
+        {
+            // The VMs without Dynamic Memory keep what they have; the others share the rest.
+            plans = ShareByPriority(plans, limit - running.Where(v => !v.DynamicMemoryEnabled).Sum(RuntimeMemory.Assigned));
+        }
+
+        var resized = 0;
+        foreach (var plan in plans)
+        {
+            try
+            {
+                resized += Apply(plan) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is IOException or TimeoutException or InvalidOperationException or HostException)
+            {
+                Warn($"Dynamic Memory: '{plan.Vm.Name}': {ex.Message}");
+            }
+        }
+
         return resized;
     }
 
-    private bool Balance(VmRecord vm, MemoryLayout layout)
+    /// <summary>What the VM's guest needs now and the target that gives it; null when its agent does not answer.</summary>
+    private MemoryPlan? Plan(VmRecord vm, MemoryLayout layout)
     {
         if (_backend.ReadGuestMemory(vm) is not { } guest)
         {
-            return false;
+            return null;
         }
 
-        var now = _clock.GetUtcNow();
         // The agent answered: as good as the sampler's heartbeat ping, which this read may have kept from the agent's one channel.
-        LiveSamples.Answered(vm, now);
+        LiveSamples.Answered(vm, _clock.GetUtcNow());
         var assigned = RuntimeMemory.Assigned(vm);
         var last = MemoryBalances.Find(vm);
         // What the kernel keeps for itself hardly changes; seen growing with what was plugged, the guest did not online it.
@@ -84,29 +93,68 @@ public sealed partial class VirtualizationHost
                 : null;
         if (held is not null)
         {
-            MemoryBalances.Record(vm, balance with { HeldReason = held });
-            return false;
+            return new MemoryPlan(vm, layout, balance with { HeldReason = held }, assigned, assigned, Held: true);
         }
 
         var floor = Math.Max(RuntimeMemory.Minimum(vm), layout.BaseBytes);
         var ceiling = Math.Min(RuntimeMemory.Maximum(vm), layout.MaximumBytes);
-        var target = RuntimeMemory.Target(demand, vm.MemoryBuffer, floor, ceiling);
-        var wanted = target > assigned || assigned - target >= ShrinkStep || assigned > ceiling;
-        if (!wanted || target == assigned || (balance.StuckTarget == target && now - balance.StuckAt < StuckRetry))
+        return new MemoryPlan(vm, layout, balance, floor, RuntimeMemory.Target(demand, vm.MemoryBuffer, floor, ceiling), Held: false);
+    }
+
+    /// <summary>
+    /// Within <paramref name="budget"/>: every VM keeps its floor (a held one what it has), and what is left
+    /// goes to the VMs by Priority, highest first, each up to its target.
+    /// </summary>
+    private static List<MemoryPlan> ShareByPriority(List<MemoryPlan> plans, long budget)
+    {
+        var left = budget - plans.Sum(p => p.Floor);
+        var shared = new List<MemoryPlan>();
+        foreach (var plan in plans.OrderByDescending(p => p.Vm.MemoryPriority).ThenBy(p => p.Vm.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var more = Math.Clamp(left, 0, plan.Target - plan.Floor) / RuntimeMemory.BlockBytes * RuntimeMemory.BlockBytes;
+            left -= more;
+            shared.Add(plan with { Target = plan.Floor + more, Limited = plan.Floor + more < plan.Target });
+        }
+
+        return shared;
+    }
+
+    /// <summary>Resizes the VM to its plan's target under its lock (a call changing it keeps it for the next round).</summary>
+    private bool Apply(MemoryPlan plan)
+    {
+        var (vm, layout, balance, target) = (plan.Vm, plan.Layout, plan.Balance, plan.Target);
+        var assigned = RuntimeMemory.Assigned(vm);
+        var now = _clock.GetUtcNow();
+        var wanted = !plan.Held && target != assigned && (target > assigned || assigned - target >= ShrinkStep || plan.Limited)
+            && !(balance.StuckTarget == target && now - balance.StuckAt < StuckRetry);
+        if (!wanted)
         {
             MemoryBalances.Record(vm, balance);
             return false;
         }
 
-        var reached = layout.BaseBytes + _backend.ResizeMemory(vm, layout.PluggedFor(target), CancellationToken.None);
+        using var vmLock = HostLock.TryForVm(_paths, vm.Id);
+        var current = vmLock is null ? null : _store.Transact(tx => tx.FindVm(vm.Id));
+        if (current is null && vmLock is not null)
+        {
+            // Removed since this round began: the lock file it made goes again.
+            HostLock.DeleteVmLockFile(_paths, vm.Id);
+        }
+
+        if (current is null || current.Pid != vm.Pid || current.State != VmState.Running || RuntimeMemory.Assigned(current) != assigned)
+        {
+            return false;
+        }
+
+        var reached = layout.BaseBytes + _backend.ResizeMemory(current, layout.PluggedFor(target), CancellationToken.None);
         if (reached != assigned)
         {
-            Update(vm.Id, current => current with { MemoryAssignedBytes = reached });
+            Update(vm.Id, record => record with { MemoryAssignedBytes = reached });
         }
 
         MemoryBalances.Record(vm, balance with
         {
-            Status = StatusOf(reached, demand, vm.MemoryBuffer),
+            Status = StatusOf(reached, balance.DemandBytes, vm.MemoryBuffer),
             StuckTarget = reached == target ? null : target,
             StuckAt = reached == target ? default : now,
         });

@@ -9,6 +9,12 @@ public sealed record VmHost
 
     public long MemoryCapacity { get; init; }
 
+    /// <summary>
+    /// Beyond Hyper-V: the most memory Dynamic Memory gives all running VMs together (Set-VMHost
+    /// -VirtualMachineMemoryLimitBytes; the soft limit of the cgroup that holds every VM); 0: no limit.
+    /// </summary>
+    public long VirtualMachineMemoryLimit { get; init; }
+
     public required string ProcessorVendor { get; init; }
 
     public required string ProcessorModel { get; init; }

@@ -69,6 +69,28 @@ public static class QemuCgroups
         return removed;
     }
 
+    /// <summary>
+    /// The soft limit of the home's memory cgroup, which holds all its VMs (null: none). Soft: past it, under
+    /// the host's memory pressure, the kernel reclaims from the VMs first, but never kills a QEMU for it, as a
+    /// hard limit's OOM killer would. Nothing when the home has no cgroup now (no VM runs): each start sets it again.
+    /// </summary>
+    public static void SetSoftLimit(string home, long? bytes)
+    {
+        if (!HomeDirectories(home).TryGetValue("memory", out var directory) || !System.IO.Directory.Exists(directory))
+        {
+            return;
+        }
+
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "memory.soft_limit_in_bytes"), bytes is { } limit ? limit.ToString(CultureInfo.InvariantCulture) : "-1");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only cgroup file system: Dynamic Memory's budget still holds.
+        }
+    }
+
     /// <summary>How long the last threads of an ended QEMU may take to leave its cgroup.</summary>
     private static readonly TimeSpan ThreadsLeaving = TimeSpan.FromSeconds(2);
 

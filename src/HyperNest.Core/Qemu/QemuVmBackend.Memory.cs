@@ -45,6 +45,8 @@ public sealed partial class QemuVmBackend
         return plugged;
     });
 
+    public void SetVirtualMachineMemoryLimit(long? bytes) => QemuCgroups.SetSoftLimit(paths.Home, bytes);
+
     /// <summary>/proc/meminfo is about 1.5 KB; a guest that answers more is not believed.</summary>
     private const int MemInfoLimit = 16 * 1024;
 

@@ -8,6 +8,7 @@ internal static class VmRoutes
 {
     public static ApiRouter MapVms(this ApiRouter api) => api
         .Map("GET", "/v1/host", (h, _) => h.GetHost())
+        .Map("PATCH", "/v1/host", (h, r) => h.SetHost(r.Body<SetHostRequest>()))
         .Map("GET", "/v1/host/supported-versions", (h, _) => h.GetSupportedVersions())
         .Map("POST", "/v1/host/automatic-stop", (h, _) => h.ApplyAutomaticStopActions())
         .Map("GET", "/v1/vms", (h, _) => h.GetVms())

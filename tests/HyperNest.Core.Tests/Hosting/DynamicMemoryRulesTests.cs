@@ -168,6 +168,44 @@ public sealed class DynamicMemoryRulesTests : IDisposable
     }
 
     [Fact]
+    public void UnderTheHostsLimit_EachKeepsItsMinimum_AndTheRestGoesByPriority()
+    {
+        foreach (var (name, priority) in new[] { ("low", 20), ("high", 80) })
+        {
+            Host.NewVm(new NewVmRequest { Name = name, Image = "tiny", MemoryStartupBytes = 512 * MiB });
+            Host.SetVmMemory(name, new SetMemoryRequest { DynamicMemoryEnabled = true, MinimumBytes = 256 * MiB, MaximumBytes = 2048 * MiB, Priority = priority });
+            Host.StartVm(name);
+        }
+
+        Host.NewVm(new NewVmRequest { Name = "static", NoVhd = true, MemoryStartupBytes = 256 * MiB });
+        Host.StartVm("static");
+        // Both guests use 400 MB: 440 MB of demand, 528 MB with the buffer. The VMs may have 1280 MB together,
+        // 256 MB of it the static VM's, 2 x 256 MB the minimums: 512 MB to share.
+        _fixture.Backend.GuestMemory = new GuestMemory(472 * MiB, 72 * MiB);
+        var host = Host.SetHost(new SetHostRequest { VirtualMachineMemoryLimitBytes = 1280 * MiB });
+        Assert.Equal(1280 * MiB, host.VirtualMachineMemoryLimit);
+        Assert.Equal(1280 * MiB, _fixture.Backend.VirtualMachineMemoryLimit);
+
+        Host.BalanceDynamicMemory();
+
+        // The high-priority VM gets all it wants (272 MB more), the other what is left (240 MB more).
+        Assert.Equal((528 * MiB, "OK"), (Host.GetVm("high").MemoryAssigned, Host.GetVm("high").MemoryStatus));
+        Assert.Equal((496 * MiB, "Low"), (Host.GetVm("low").MemoryAssigned, Host.GetVm("low").MemoryStatus));
+
+        Host.SetHost(new SetHostRequest { VirtualMachineMemoryLimitBytes = 0 });
+        Assert.Equal(0, Host.GetHost().VirtualMachineMemoryLimit);
+        Assert.Null(_fixture.Backend.VirtualMachineMemoryLimit);
+    }
+
+    [Fact]
+    public void AHostLimitThatIsNoWholeBlocks_IsRefused()
+    {
+        Assert.Throws<HostException>(() => Host.SetHost(new SetHostRequest { VirtualMachineMemoryLimitBytes = 3 * MiB }));
+        Assert.Throws<HostException>(() => Host.SetHost(new SetHostRequest { VirtualMachineMemoryLimitBytes = -2 * MiB }));
+        Assert.Equal(0, Host.GetHost().VirtualMachineMemoryLimit);
+    }
+
+    [Fact]
     public void AGuestWhoseAgentDoesNotAnswer_IsLeftAsItIs()
     {
         DynamicVm();

@@ -101,6 +101,11 @@ internal sealed class FakeVmBackend : IVmBackend
         return PluggedMemory[vm.Id] = reached;
     }
 
+    /// <summary>The soft limit last set on the cgroup of all VMs.</summary>
+    public long? VirtualMachineMemoryLimit { get; private set; }
+
+    public void SetVirtualMachineMemoryLimit(long? bytes) => VirtualMachineMemoryLimit = bytes;
+
     /// <summary>What the guest's /proc/meminfo says; null: its agent does not answer.</summary>
     public GuestMemory? GuestMemory { get; set; }
 

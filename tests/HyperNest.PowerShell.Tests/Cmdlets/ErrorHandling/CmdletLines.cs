@@ -25,6 +25,7 @@ public static class CmdletLines
         ["Set-VMProcessor"] = "Set-VMProcessor -VMName L1 -Count 2",
         ["Get-VMMemory"] = "Get-VMMemory -VMName L1",
         ["Set-VMMemory"] = "Set-VMMemory -VMName L1 -StartupBytes 1GB",
+        ["Set-VMHost"] = "Set-VMHost -VirtualMachineMemoryLimitBytes 8GB",
         ["Get-VMConsole"] = "Get-VMConsole -VMName L1",
         ["Get-VMEvent"] = "Get-VMEvent -VMName L1",
         ["Get-VMHost"] = "Get-VMHost",
