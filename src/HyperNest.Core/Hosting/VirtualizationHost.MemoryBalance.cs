@@ -102,18 +102,22 @@ public sealed partial class VirtualizationHost
     }
 
     /// <summary>
-    /// Within <paramref name="budget"/>: every VM keeps its floor (a held one what it has), and what is left
-    /// goes to the VMs by Priority, highest first, each up to its target.
+    /// Within <paramref name="budget"/>: every VM keeps its floor, and what is left goes to the VMs by Priority,
+    /// highest first, each up to its target. The limit stops growth and takes back surplus, but never takes
+    /// from a guest what it needs to work (<see cref="RuntimeMemory.LeastToKeep"/>): its driver would give up
+    /// the memory its programs need, and its OOM killer would end them. A held VM keeps what it has.
     /// </summary>
     private static List<MemoryPlan> ShareByPriority(List<MemoryPlan> plans, long budget)
     {
-        var left = budget - plans.Sum(p => p.Floor);
+        long Kept(MemoryPlan p) => p.Held ? p.Target : Math.Max(p.Floor, Math.Min(RuntimeMemory.Assigned(p.Vm), RuntimeMemory.LeastToKeep(p.Balance.DemandBytes)));
+        var left = budget - plans.Sum(Kept);
         var shared = new List<MemoryPlan>();
         foreach (var plan in plans.OrderByDescending(p => p.Vm.MemoryPriority).ThenBy(p => p.Vm.Name, StringComparer.OrdinalIgnoreCase))
         {
-            var more = Math.Clamp(left, 0, plan.Target - plan.Floor) / RuntimeMemory.BlockBytes * RuntimeMemory.BlockBytes;
+            var kept = Math.Min(Kept(plan), plan.Target);
+            var more = Math.Clamp(left, 0, plan.Target - kept) / RuntimeMemory.BlockBytes * RuntimeMemory.BlockBytes;
             left -= more;
-            shared.Add(plan with { Target = plan.Floor + more, Limited = plan.Floor + more < plan.Target });
+            shared.Add(plan with { Target = kept + more, Limited = kept + more < plan.Target });
         }
 
         return shared;

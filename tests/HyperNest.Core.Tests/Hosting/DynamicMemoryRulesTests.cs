@@ -168,33 +168,42 @@ public sealed class DynamicMemoryRulesTests : IDisposable
     }
 
     [Fact]
-    public void UnderTheHostsLimit_EachKeepsItsMinimum_AndTheRestGoesByPriority()
+    public void UnderTheHostsLimit_EachKeepsWhatItNeeds_AndTheRestGoesByPriority()
     {
-        foreach (var (name, priority) in new[] { ("low", 20), ("high", 80) })
+        foreach (var (name, priority, used) in new[] { ("low", 20, 500L), ("high", 80, 700L) })
         {
-            Host.NewVm(new NewVmRequest { Name = name, Image = "tiny", MemoryStartupBytes = 512 * MiB });
+            Host.NewVm(new NewVmRequest { Name = name, Image = "tiny", MemoryStartupBytes = 1024 * MiB });
             Host.SetVmMemory(name, new SetMemoryRequest { DynamicMemoryEnabled = true, MinimumBytes = 256 * MiB, MaximumBytes = 2048 * MiB, Priority = priority });
             Host.StartVm(name);
+            _fixture.Backend.GuestMemories[Host.GetVm(name).Id] = new GuestMemory(1024 * MiB - KernelKeeps, 1024 * MiB - KernelKeeps - used * MiB);
         }
 
         Host.NewVm(new NewVmRequest { Name = "static", NoVhd = true, MemoryStartupBytes = 256 * MiB });
         Host.StartVm("static");
-        // Both guests use 400 MB: 440 MB of demand, 528 MB with the buffer. The VMs may have 1280 MB together,
-        // 256 MB of it the static VM's, 2 x 256 MB the minimums: 512 MB to share.
-        _fixture.Backend.GuestMemory = new GuestMemory(472 * MiB, 72 * MiB);
-        var host = Host.SetHost(new SetHostRequest { VirtualMachineMemoryLimitBytes = 1280 * MiB });
-        Assert.Equal(1280 * MiB, host.VirtualMachineMemoryLimit);
-        Assert.Equal(1280 * MiB, _fixture.Backend.VirtualMachineMemoryLimit);
+        // Demand 540 and 740 MB; each keeps its demand plus room (604 and 814 MB) and wants its buffer too
+        // (648 and 888 MB). The VMs may have 1706 MB together, 256 MB of it the static VM's: 32 MB to share.
+        var host = Host.SetHost(new SetHostRequest { VirtualMachineMemoryLimitBytes = 1706 * MiB });
+        Assert.Equal(1706 * MiB, host.VirtualMachineMemoryLimit);
+        Assert.Equal(1706 * MiB, _fixture.Backend.VirtualMachineMemoryLimit);
 
         Host.BalanceDynamicMemory();
 
-        // The high-priority VM gets all it wants (272 MB more), the other what is left (240 MB more).
-        Assert.Equal((528 * MiB, "OK"), (Host.GetVm("high").MemoryAssigned, Host.GetVm("high").MemoryStatus));
-        Assert.Equal((496 * MiB, "Low"), (Host.GetVm("low").MemoryAssigned, Host.GetVm("low").MemoryStatus));
+        Assert.Equal((846 * MiB, "Low"), (Host.GetVm("high").MemoryAssigned, Host.GetVm("high").MemoryStatus));
+        Assert.Equal((604 * MiB, "Low"), (Host.GetVm("low").MemoryAssigned, Host.GetVm("low").MemoryStatus));
 
+        // Without the limit each gets its buffer.
         Host.SetHost(new SetHostRequest { VirtualMachineMemoryLimitBytes = 0 });
         Assert.Equal(0, Host.GetHost().VirtualMachineMemoryLimit);
         Assert.Null(_fixture.Backend.VirtualMachineMemoryLimit);
+        foreach (var vm in Host.GetVms().Where(v => v.DynamicMemoryEnabled))
+        {
+            var total = vm.MemoryAssigned - KernelKeeps;
+            _fixture.Backend.GuestMemories[vm.Id] = new GuestMemory(total, total - (vm.Name == "high" ? 700 : 500) * MiB);
+        }
+
+        Host.BalanceDynamicMemory();
+        Assert.Equal((888 * MiB, "OK"), (Host.GetVm("high").MemoryAssigned, Host.GetVm("high").MemoryStatus));
+        Assert.Equal((648 * MiB, "OK"), (Host.GetVm("low").MemoryAssigned, Host.GetVm("low").MemoryStatus));
     }
 
     [Fact]

@@ -109,7 +109,10 @@ internal sealed class FakeVmBackend : IVmBackend
     /// <summary>What the guest's /proc/meminfo says; null: its agent does not answer.</summary>
     public GuestMemory? GuestMemory { get; set; }
 
-    public GuestMemory? ReadGuestMemory(VmRecord vm) => GuestMemory;
+    /// <summary>Per VM, before <see cref="GuestMemory"/>.</summary>
+    public Dictionary<Guid, GuestMemory> GuestMemories { get; } = [];
+
+    public GuestMemory? ReadGuestMemory(VmRecord vm) => GuestMemories.GetValueOrDefault(vm.Id) ?? GuestMemory;
 
     /// <summary>What kill -9 from outside does.</summary>
     public void KillFromOutside(Guid vmId) => _processes.Remove(_pidByVm[vmId]);
