@@ -74,8 +74,7 @@ public sealed class DriveTests(ITestOutputHelper output) : IDisposable
 
     private string Guest(string vm, string script)
     {
-        // One PowerShell Direct session for every look into the guest (the polls below make many).
-        var text = _lab.Run($"if (-not $global:guest) {{ $global:guest = New-PSSession -VMName {vm} }}; Invoke-Command -Session $global:guest -ScriptBlock {{ {script} }}");
+        var text = _lab.InGuest(vm, script);
         output.WriteLine($"guest> {script}\n{text}");
         return text;
     }

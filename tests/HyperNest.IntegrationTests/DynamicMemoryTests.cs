@@ -33,7 +33,7 @@ public sealed class DynamicMemoryTests(ITestOutputHelper output) : IDisposable
             output.WriteLine($"idle: {idle} after {clock.Elapsed.TotalSeconds:0.0} s");
             Assert.InRange(idle.Assigned, 256 * MiB, 600 * MiB);
             Assert.InRange(idle.Assigned, idle.Demand, idle.Demand + idle.Demand / 5 + 64 * MiB);
-            Assert.InRange(GuestMemTotal(name), idle.Assigned - 128 * MiB, idle.Assigned);
+            Assert.InRange(_lab.GuestMemTotal(name), idle.Assigned - 128 * MiB, idle.Assigned);
 
             // 512 MB in 32 MB steps, a step a second: the balancer keeps ahead of it.
             clock.Restart();
@@ -41,7 +41,7 @@ public sealed class DynamicMemoryTests(ITestOutputHelper output) : IDisposable
             var filled = WaitFor(name, vm => vm.Demand > idle.Demand + 480 * MiB && vm.Status == "OK", TimeSpan.FromSeconds(60));
             output.WriteLine($"filled: {filled} after {clock.Elapsed.TotalSeconds:0.0} s (16 s of it writing)");
             Assert.True(filled.Assigned >= idle.Assigned + 480 * MiB, $"it grew with its demand: {filled}");
-            Assert.True(GuestMemTotal(name) >= idle.Assigned + 400 * MiB, "the guest itself sees the memory");
+            Assert.True(_lab.GuestMemTotal(name) >= idle.Assigned + 400 * MiB, "the guest itself sees the memory");
 
             clock.Restart();
             Guest(name, "busybox rm /mnt/fill/f*");
@@ -78,12 +78,9 @@ public sealed class DynamicMemoryTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private long GuestMemTotal(string vm) =>
-        long.Parse(Guest(vm, "((Get-Content /proc/meminfo)[0] -split '\\s+')[1]").Trim(), CultureInfo.InvariantCulture) * 1024;
-
     private string Guest(string vm, string script)
     {
-        var text = _lab.Run($"if (-not $global:guest) {{ $global:guest = New-PSSession -VMName {vm} }}; Invoke-Command -Session $global:guest -ScriptBlock {{ {script} }}");
+        var text = _lab.InGuest(vm, script);
         output.WriteLine($"guest> {script}\n{text}");
         return text;
     }

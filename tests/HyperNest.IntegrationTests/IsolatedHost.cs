@@ -75,6 +75,18 @@ public sealed class IsolatedHost : IDisposable
         return (errors.Length == 0 && !shell.HadErrors, text, errors.ToString());
     }
 
+    /// <summary>
+    /// Runs a script block in the guest through one PowerShell Direct session per VM, kept for the test's next
+    /// looks (a session's first command warms the guest's endpoint up; polls make many); its printed output.
+    /// </summary>
+    public string InGuest(string vm, string script) =>
+        Run($"if (-not $global:guests) {{ $global:guests = @{{}} }}; if (-not $global:guests['{vm}']) {{ $global:guests['{vm}'] = New-PSSession -VMName {vm} }}; " +
+            $"Invoke-Command -Session $global:guests['{vm}'] -ScriptBlock {{ {script} }}");
+
+    /// <summary>The guest's own MemTotal, in bytes.</summary>
+    public long GuestMemTotal(string vm) =>
+        long.Parse(InGuest(vm, "((Get-Content /proc/meminfo)[0] -split '\\s+')[1]").Trim(), System.Globalization.CultureInfo.InvariantCulture) * 1024;
+
     private static void Describe(StringBuilder errors, ErrorRecord record) =>
         errors.AppendLine(record.ToString())
             .AppendLine($"    + CategoryInfo          : {record.CategoryInfo}")

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace HyperNest.IntegrationTests;
@@ -11,7 +10,7 @@ namespace HyperNest.IntegrationTests;
 /// holds its memory in a tmpfs gives back only what it can (the error says what it has) until it frees it.
 /// </summary>
 [Collection(GuestCollection.Name)]
-public sealed partial class RuntimeMemoryTests(ITestOutputHelper output) : IDisposable
+public sealed class RuntimeMemoryTests(ITestOutputHelper output) : IDisposable
 {
     private const long MiB = 1024 * 1024;
 
@@ -68,8 +67,7 @@ public sealed partial class RuntimeMemoryTests(ITestOutputHelper output) : IDisp
         }
     }
 
-    private long MemTotal(string vm) =>
-        long.Parse(MemTotalLine().Match(Guest(vm, "(Get-Content /proc/meminfo)[0]")).Groups[1].Value, CultureInfo.InvariantCulture) * 1024;
+    private long MemTotal(string vm) => _lab.GuestMemTotal(vm);
 
     /// <summary>The guest onlines plugged memory (and offlines unplugged memory) just after QEMU reports it done.</summary>
     private long WaitForMemTotal(string vm, Func<long, bool> condition)
@@ -87,11 +85,8 @@ public sealed partial class RuntimeMemoryTests(ITestOutputHelper output) : IDisp
 
     private string Guest(string vm, string script)
     {
-        var text = _lab.Run($"if (-not $global:guest) {{ $global:guest = New-PSSession -VMName {vm} }}; Invoke-Command -Session $global:guest -ScriptBlock {{ {script} }}");
+        var text = _lab.InGuest(vm, script);
         output.WriteLine($"guest> {script}\n{text}");
         return text;
     }
-
-    [GeneratedRegex(@"MemTotal:\s+(\d+) kB")]
-    private static partial Regex MemTotalLine();
 }
