@@ -15,10 +15,12 @@ public static class TinyImage
     /// Memory the host plugs at run time (virtio-mem, runtime resize and Dynamic Memory) is onlined by the
     /// kernel itself (the guest has no udev), into ZONE_MOVABLE so that it can be unplugged again: onlined
     /// as Normal, a 2 MiB sub-block pinned by the kernel kept a shrink from ever finishing (measured).
-    /// swiotlb=noforce: with memory hotplug (maxmem) the kernel would set aside 64 MiB of bounce buffers the
-    /// virtio devices never use.
+    /// swiotlb=4096 (slabs of 2 KiB: 8 MiB): with memory hotplug (maxmem) the kernel would set aside 64 MiB of
+    /// bounce buffers, a quarter of a small guest's boot memory. Some are needed: plugged memory lies above 4 GiB,
+    /// where a 32-bit DMA device (the IDE controller of a DVD drive) cannot reach; with none (swiotlb=noforce)
+    /// reading a DVD failed with ATA DMA errors (seen).
     /// </summary>
-    public const string KernelCommandLine = "console=ttyS0 root=/dev/vda rootfstype=ext4 rw memhp_default_state=online_movable swiotlb=noforce";
+    public const string KernelCommandLine = "console=ttyS0 root=/dev/vda rootfstype=ext4 rw memhp_default_state=online_movable swiotlb=4096";
 
     /// <summary>
     /// Loaded by the initramfs, dependencies resolved from modules.dep. Debian 12 builds all of these
