@@ -63,8 +63,12 @@ public sealed class VmLifecycleTests : IDisposable
         _lab.Run($"Start-VM {name}");
         var pid = QemuPidOf(_lab.Host.GetVm(name).Id);
 
-        Process.GetProcessById(pid).Kill();
-        Process.GetProcessById(pid).WaitForExit(10_000);
+        // One handle for both: the service reaps its QEMU child at once, and a second look-up by pid found none.
+        using (var qemu = Process.GetProcessById(pid))
+        {
+            qemu.Kill();
+            qemu.WaitForExit(10_000);
+        }
 
         var dead = _lab.Host.GetVm(name);
         Assert.Equal(VmState.Off, dead.State);
