@@ -43,9 +43,11 @@ public sealed partial class VirtualizationHost
         var restoring = vm.State == VmState.Saved ? vm.SavedStatePath : null;
         var accelerator = _backend.Capabilities.Accelerator;
         // A restore needs the devices the state was saved with (null for a VM saved before runtime resize).
+        // Generation 2 (OVMF) keeps fixed memory: a guest kernel booted by OVMF with hot-pluggable memory
+        // panicked early in one full test run (a page fault walking its own memory map), never under SeaBIOS.
         var memory = restoring is not null
             ? vm.WorkerMemory
-            : RuntimeMemory.LayoutFor(vm.MemoryStartupBytes, vm.DynamicMemoryEnabled ? RuntimeMemory.Minimum(vm) : null, _backend.Capabilities.MemoryCapacity, guestPlugsAtBoot: boot.KernelPath is not null);
+            : vm.Generation == 2 ? null : RuntimeMemory.LayoutFor(vm.MemoryStartupBytes, vm.DynamicMemoryEnabled ? RuntimeMemory.Minimum(vm) : null, _backend.Capabilities.MemoryCapacity, guestPlugsAtBoot: boot.KernelPath is not null);
         var assigned = restoring is not null ? RuntimeMemory.Assigned(vm) : vm.MemoryStartupBytes;
         // Stored before the worker starts: one adopted after a killed Start-VM (recovery) has this layout.
         vm = Update(vm.Id, current => current with { WorkerMemory = memory, MemoryAssignedBytes = assigned });

@@ -74,6 +74,12 @@ public sealed partial class VirtualizationHost
                 $"Dynamic Memory can be turned {(enabled ? "on" : "off")} only while the virtual machine is Off; it is {vm.State}. Turn it off (Stop-VM), then try again.");
         }
 
+        if (change.Enabled == true && vm.Generation == 2)
+        {
+            throw DeviceError(vm, "Memory", ErrorCategory.NotImplemented, "DynamicMemoryUnavailable",
+                "Dynamic Memory is not available for generation 2 (UEFI) virtual machines yet: a guest kernel booted by OVMF with hot-pluggable memory crashed in HyperNest's tests. Use a generation 1 virtual machine, or static memory.");
+        }
+
         if (change.Buffer is < 5 or > 2000)
         {
             throw HostErrors.InvalidArgument($"'{vm.Name}': the memory buffer must be 5 to 2000 (percent of the guest's demand); {change.Buffer} was given.", vm.Name);
@@ -136,8 +142,9 @@ public sealed partial class VirtualizationHost
     {
         if (vm.WorkerMemory is not { } layout)
         {
-            throw DeviceError(vm, "Memory", ErrorCategory.InvalidOperation, "RuntimeResizeUnavailable",
-                $"'{vm.Name}' was started by a HyperNest that could not resize memory at run time. Restart it once (Stop-VM, Start-VM), or turn it off and set {parameter}.");
+            throw DeviceError(vm, "Memory", ErrorCategory.InvalidOperation, "RuntimeResizeUnavailable", vm.Generation == 2
+                ? $"Runtime memory resize is not available for generation 2 (UEFI) virtual machines yet: a guest kernel booted by OVMF with hot-pluggable memory crashed in HyperNest's tests. Turn it off (Stop-VM) and set {parameter}."
+                : $"'{vm.Name}' was started by a HyperNest that could not resize memory at run time. Restart it once (Stop-VM, Start-VM), or turn it off and set {parameter}.");
         }
 
         var before = RuntimeMemory.Assigned(vm);

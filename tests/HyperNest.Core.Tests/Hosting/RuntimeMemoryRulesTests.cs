@@ -138,6 +138,20 @@ public sealed class RuntimeMemoryRulesTests : IDisposable
         Assert.Equal(768 * MiB, Host.GetVmMemory("disk").Startup);
     }
 
+    [Fact]
+    public void Generation2Vms_KeepFixedMemory_AndSaySo()
+    {
+        Host.NewVm(new NewVmRequest { Name = "uefi", Image = "tiny", Generation = 2, MemoryStartupBytes = 512 * MiB });
+        Assert.Contains("generation 2", Assert.Throws<HostException>(() => Host.SetVmMemory("uefi", new SetMemoryRequest { DynamicMemoryEnabled = true })).Message, StringComparison.Ordinal);
+        Host.StartVm("uefi");
+
+        var error = Assert.Throws<HostException>(() => Host.SetVmMemory("uefi", new SetMemoryRequest { StartupBytes = 1024 * MiB }));
+
+        Assert.Equal("RuntimeResizeUnavailable", error.ErrorId);
+        Assert.Contains("generation 2 (UEFI)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(512 * MiB, Host.GetVm("uefi").MemoryAssigned);
+    }
+
     [Theory]
     [InlineData(VmState.Paused, "Resume-VM")]
     [InlineData(VmState.Saved, "Remove-VMSavedState")]
