@@ -1,4 +1,3 @@
-using System.Reflection;
 using HyperNest.Cli;
 using HyperNest.Hosting;
 using HyperNest.Model;
@@ -26,7 +25,7 @@ public sealed class CliAutomaticStopTests : IDisposable
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var host = StopHost.Create(
+        var host = StoppingHost(
         [
             new AutomaticStopResult("web", StopAction.Save, VmState.Saved, null),
             new AutomaticStopResult("db", StopAction.Save, VmState.Running, "the disk is full"),
@@ -36,7 +35,7 @@ public sealed class CliAutomaticStopTests : IDisposable
 
         Assert.Contains("'web' is Saved (Save).", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("'db' (Save): the disk is full", errors.ToString(), StringComparison.Ordinal);
-        Assert.Equal(0, CommandLine.ApplyAutomaticStopActions(() => StopHost.Create([new AutomaticStopResult("web", StopAction.TurnOff, VmState.Off, null)]), output, errors));
+        Assert.Equal(0, CommandLine.ApplyAutomaticStopActions(() => StoppingHost([new AutomaticStopResult("web", StopAction.TurnOff, VmState.Off, null)]), output, errors));
     }
 
     [Fact]
@@ -59,23 +58,6 @@ public sealed class CliAutomaticStopTests : IDisposable
         Assert.Contains("takes no arguments", outcome.Errors);
     }
 
-    /// <summary>An IVirtualizationHost whose ApplyAutomaticStopActions answers the given results.</summary>
-    public class StopHost : DispatchProxy
-    {
-        private IReadOnlyList<AutomaticStopResult> _results = [];
-
-        public static IVirtualizationHost Create(IReadOnlyList<AutomaticStopResult> results)
-        {
-            var host = Create<IVirtualizationHost, StopHost>();
-            ((StopHost)(object)host)._results = results;
-            return host;
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
-        {
-            "ApplyAutomaticStopActions" => _results,
-            "Dispose" => null,
-            var name => throw new InvalidOperationException($"-ApplyAutomaticStopActions must not call {name}."),
-        };
-    }
+    private static IVirtualizationHost StoppingHost(IReadOnlyList<AutomaticStopResult> results) =>
+        CliFakeHost.Create(new Dictionary<string, Func<object?>> { ["ApplyAutomaticStopActions"] = () => results });
 }

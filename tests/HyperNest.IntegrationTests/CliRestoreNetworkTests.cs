@@ -1,4 +1,3 @@
-using System.Reflection;
 using HyperNest.Cli;
 using HyperNest.Hosting;
 
@@ -22,19 +21,19 @@ public sealed class CliRestoreNetworkTests : IDisposable
     [Fact]
     public void RestoreNetwork_Succeeds_CallsTheHostOnce_ExitsZero()
     {
-        var host = FakeHost.Create(failure: null);
+        var host = RestoringHost(failure: null);
         var errors = new StringWriter();
 
         Assert.Equal(0, CommandLine.RestoreNetwork(() => host, errors));
 
-        Assert.Equal(["RestoreNetwork", "Dispose"], ((FakeHost)(object)host).Calls);
+        Assert.Equal(["RestoreNetwork", "Dispose"], CliFakeHost.CallsOf(host));
         Assert.Equal("", errors.ToString());
     }
 
     [Fact]
     public void RestoreNetwork_Fails_PrintsTheError_ExitsNonZero()
     {
-        var host = FakeHost.Create(new HostException("bridge vSwitch cannot be created", ErrorCategory.InvalidOperation, "X"));
+        var host = RestoringHost(new HostException("bridge vSwitch cannot be created", ErrorCategory.InvalidOperation, "X"));
         var errors = new StringWriter();
 
         Assert.Equal(1, CommandLine.RestoreNetwork(() => host, errors));
@@ -73,30 +72,6 @@ public sealed class CliRestoreNetworkTests : IDisposable
         Assert.Contains("'-RestoreNetwork now' is not understood", outcome.Errors);
     }
 
-    /// <summary>An IVirtualizationHost that records RestoreNetwork and Dispose; any other member fails the test.</summary>
-    public class FakeHost : DispatchProxy
-    {
-        private Exception? _failure;
-
-        public List<string> Calls { get; } = [];
-
-        public static IVirtualizationHost Create(Exception? failure)
-        {
-            var host = Create<IVirtualizationHost, FakeHost>();
-            ((FakeHost)(object)host)._failure = failure;
-            return host;
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            var name = targetMethod?.Name ?? "";
-            Calls.Add(name);
-            return name switch
-            {
-                "RestoreNetwork" when _failure is not null => throw _failure,
-                "RestoreNetwork" or "Dispose" => null,
-                _ => throw new InvalidOperationException($"-RestoreNetwork must not call {name}."),
-            };
-        }
-    }
+    private static IVirtualizationHost RestoringHost(Exception? failure) =>
+        CliFakeHost.Create(new Dictionary<string, Func<object?>> { ["RestoreNetwork"] = () => failure is null ? null : throw failure });
 }

@@ -38,7 +38,7 @@ public sealed partial class VirtualizationHost
         _store.Transact(tx =>
         {
             tx.SetSetting(AutomaticStartIdentityKey, identity);
-            tx.SetSetting(StoppedAtHostShutdownKey, null);
+            SetStoppedAtHostShutdown(tx, []);
         });
         return starts;
     }

@@ -50,7 +50,7 @@ public sealed partial class VirtualizationHost
     }
 
     private void RememberStoppedAtHostShutdown(Guid vmId) => _store.Transact(tx =>
-        tx.SetSetting(StoppedAtHostShutdownKey, string.Join(',', StoppedAtHostShutdown(tx).Append(vmId).Distinct())));
+        SetStoppedAtHostShutdown(tx, StoppedAtHostShutdown(tx).Append(vmId).Distinct()));
 
     /// <summary>A VM the user starts (or starts and stops) after the host's shutdown stopped it is the user's again: the next boot goes by its record.</summary>
     private void ForgetStoppedAtHostShutdown(Guid vmId) => _store.Transact(tx =>
@@ -58,7 +58,7 @@ public sealed partial class VirtualizationHost
         var ids = StoppedAtHostShutdown(tx);
         if (ids.Contains(vmId))
         {
-            tx.SetSetting(StoppedAtHostShutdownKey, ids.Count == 1 ? null : string.Join(',', ids.Where(id => id != vmId)));
+            SetStoppedAtHostShutdown(tx, ids.Where(id => id != vmId));
         }
     });
 
@@ -72,6 +72,10 @@ public sealed partial class VirtualizationHost
 
         return StopVm(vm.Name, StopMode.Force);
     }
+
+    /// <summary>Stores the list; an empty one is no setting at all.</summary>
+    private static void SetStoppedAtHostShutdown(StateTransaction tx, IEnumerable<Guid> ids) =>
+        tx.SetSetting(StoppedAtHostShutdownKey, ids.Any() ? string.Join(',', ids) : null);
 
     private static IReadOnlyList<Guid> StoppedAtHostShutdown(StateTransaction tx) =>
         (tx.GetSetting(StoppedAtHostShutdownKey) ?? "")

@@ -227,12 +227,12 @@ public sealed partial class VirtualizationHost
         }
     }
 
-    private static VmMemory ToMemory(VmRecord vm) => (vm.DynamicMemoryEnabled && vm.State == VmState.Running ? MemoryBalances.Find(vm)?.HeldReason : null) is { } held
-        ? ToMemorySettings(vm) with { Held = true, HeldReason = held }
-        : ToMemorySettings(vm);
+    private static VmMemory ToMemory(VmRecord vm) => ToMemory(vm, vm.DynamicMemoryEnabled && vm.State == VmState.Running ? MemoryBalances.Find(vm)?.HeldReason : null);
 
-    private static VmMemory ToMemorySettings(VmRecord vm) => new()
+    private static VmMemory ToMemory(VmRecord vm, string? heldReason) => new()
     {
+        Held = heldReason is not null,
+        HeldReason = heldReason,
         VMName = vm.Name,
         VMId = vm.Id,
         Startup = vm.MemoryStartupBytes,

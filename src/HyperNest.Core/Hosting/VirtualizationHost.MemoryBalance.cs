@@ -87,7 +87,7 @@ public sealed partial class VirtualizationHost
         var balance = new MemoryBalances.Balance(vm.Pid!.Value, demand, StatusOf(assigned, demand, vm.MemoryBuffer), null, kernelKeeps, last?.StuckTarget, last?.StuckAt ?? default);
         var held = keeps > kernelKeeps + 64 * MiB
             ? $"The guest has not onlined {VmRules.Format(keeps - kernelKeeps)} it was given (its kernel needs the virtio-mem driver and memhp_default_state=online_movable, as HyperNest's images have): Dynamic Memory gives it nothing more."
-            : !vm.ResizeWithNestedHypervisor && _backend.HypervisorActive(vm) is not false
+            : !vm.ResizeWithNestedHypervisor && HypervisorState(vm) is not false
                 ? "A hypervisor is running inside the virtual machine (NestedHypervisorActive), or QEMU could not be asked: as on Hyper-V its memory does not fluctuate while one runs. " +
                   "It moves again once the virtual machines inside stop; Set-VMMemory -ResizeWithNestedHypervisor $true lets it move meanwhile."
                 : null;
