@@ -1,45 +1,48 @@
 #!/usr/bin/env bash
-# Benchmarks (never assertions): prints a table of medians and ratios against baselines measured in the
-# same run. Needs /usr/local/bin/hypernest (./run.sh or ./test.sh installs it) and the tiny image.
-#   scripts/bench.sh [runs]
+# HyperNest's benchmarks: figures and ratios against baselines measured in the same run (plain QEMU, libvirt,
+# the first path of a pair), medians of several repetitions, never assertions. Each area runs in a network
+# namespace and a HyperNest home of its own and needs /usr/local/bin/hypernest (./run.sh or ./test.sh installs
+# it); the libvirt baselines install Debian's libvirt when it is missing (its daemons run only in the namespace).
+#   scripts/bench.sh AREA [ARGS]   one area, with its own arguments:
+#     boot [rounds=10]                   tiny image to agent answer: HyperNest vs plain QEMU vs libvirt
+#     cli [runs=11]                      Get-VM with 0/100/1000 VMs vs virsh list --all
+#     service [running=10] [defined=1000] [runs=21]   GET /v1/vms and Get-VM from the service's model; its RSS and CPU
+#     nested                             L0 -> L1 -> L2 to heartbeat
+#     network [seconds=10]               iperf3 L1->L0, L2->L0 through NAT and over the spoofed bridge
+#     memory [count=8]                   Dynamic Memory density, balancer cost, following a guest
+#     direct [runs=11]                   Invoke-Command into a tiny guest and an L1, cold and warm
+#     confinement [pairs=5]              -runas and -sandbox against unconfined QEMU
+#   scripts/bench.sh all               every area with its defaults, then a Markdown report (docs/benchmarks.md's table)
 set -euo pipefail
-runs=${1:-21}
-home=$(mktemp -d /tmp/hn-bench-XXXXXX)
-trap 'HYPERNEST_HOME=$home hypernest -c "Get-VM | Stop-VM -TurnOff" >/dev/null 2>&1 || true; rm -rf "$home"' EXIT
-export HYPERNEST_HOME=$home
+here=$(dirname "$(readlink -f "$0")")
+area=${1:-}
+shift || true
 
-median_ms() { # command... -> median wall time in ms over $runs runs
-  local times=()
-  for ((i = 0; i < runs; i++)); do
-    local t0 t1
-    t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
-    times+=($(((t1 - t0) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
+case $area in
+  boot | cli | service | nested | network | memory | direct) exec "$here/bench-$area.sh" "$@" ;;
+  confinement) exec python3 "$here/bench-confinement.py" "$@" ;;
+  all) ;;
+  *) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
+esac
 
-version_ms=$(median_ms hypernest -Version)
-empty_ms=$(median_ms hypernest -c 'Get-VM')
-hypernest -c "$(for i in $(seq 1 100); do printf 'New-VM -Name bench%03d -NoVHD; ' "$i"; done)" >/dev/null
-hundred_ms=$(median_ms hypernest -c 'Get-VM')
-# In one session (the engine and the module warm), the median of $runs Get-VM calls with 100 VMs.
-insession_ms=$(hypernest -NoProfile -c "\$null = Get-VM; \$t = 1..$runs | ForEach-Object { (Measure-Command { Get-VM }).TotalMilliseconds } | Sort-Object; [math]::Round(\$t[[int](($runs - 1) / 2)], 1)")
-noop_ms=$(median_ms hypernest -NoProfile -c '$null')
-
-name=boot$$
-hypernest -c "New-VM -Name $name -MemoryStartupBytes 512MB -Image tiny" >/dev/null
-t0=$(date +%s%N)
-hypernest -c "Start-VM $name; Wait-VM -Name $name -For Heartbeat -Timeout 300" >/dev/null
-t1=$(date +%s%N)
-boot_ms=$(((t1 - t0) / 1000000))
-hypernest -c "Stop-VM $name -TurnOff" >/dev/null
-
-printf '%-44s %10s %8s\n' "measure" "ms" "ratio"
-printf '%-44s %10d %8s\n' "hypernest -Version (baseline: process start)" "$version_ms" "1.00"
-printf '%-44s %10d %8.2f\n' "hypernest -c 'Get-VM', 0 VMs" "$empty_ms" "$(awk -v a="$empty_ms" -v b="$version_ms" 'BEGIN {print a / b}')"
-printf '%-44s %10d %8.2f\n' "hypernest -c 'Get-VM', 100 VMs (median of $runs)" "$hundred_ms" "$(awk -v a="$hundred_ms" -v b="$version_ms" 'BEGIN {print a / b}')"
-printf '%-44s %10d %8.2f\n' "hypernest -NoProfile -c '\$null' (engine start)" "$noop_ms" "$(awk -v a="$noop_ms" -v b="$version_ms" 'BEGIN {print a / b}')"
-printf '%-44s %10s %8s\n' "Measure-Command { Get-VM } in session, 100 VMs" "$insession_ms" "-"
-printf '%-44s %10d %8s\n' "Start-VM to heartbeat, tiny image (TCG)" "$boot_ms" "-"
-printf '%-44s %10s %8s\n' "installed HyperNest (MB)" "$(du -sm "$(dirname "$(readlink -f "$(command -v hypernest)")")" | cut -f1)" "-"
-hypernest -NoProfile -c 'Get-VMImage | Format-Table Name, Built, @{ Name = "Size(MB)"; Expression = { [long]($_.SizeBytes / 1MB) } }'
+out=$(mktemp -d /tmp/hn-bench-all-XXXXXX)
+for area in boot cli service nested network memory direct confinement; do
+  echo "==> scripts/bench.sh $area" >&2
+  "$0" "$area" >"$out/$area.txt" || echo "(scripts/bench.sh $area failed: exit $?)" >>"$out/$area.txt"
+done
+cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+accel=$(grep -qwE 'vmx|svm' /proc/cpuinfo && echo KVM || echo "TCG (no vmx/svm)")
+echo "# Benchmarks"
+echo
+echo "Run by \`scripts/bench.sh all\` on $(date -u +%Y-%m-%d), commit $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown):"
+echo "$(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576 + 0.5}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r),"
+echo "$(qemu-system-x86_64 --version | head -1), accelerator $accel$(command -v libvirtd >/dev/null && echo ", libvirt $(libvirtd --version | awk '{print $NF}')")."
+for area in boot cli service nested network memory direct confinement; do
+  echo
+  echo "## $area"
+  echo
+  echo '```'
+  grep -v '^==>' "$out/$area.txt" | sed '/./,$!d'
+  echo '```'
+done
+rm -rf "$out"

@@ -27,6 +27,7 @@ lab_cleanup() {
   pkill -f "iperf3 -s -B 10.0.0.1" 2>/dev/null || true
   # The lab home's hypernestd (the VMs are off; it would also stop by itself once its home is gone).
   [[ -s $LAB_HOME/run/hypernestd.pid ]] && kill "$(cat "$LAB_HOME/run/hypernestd.pid")" 2>/dev/null || true
+  if [[ -n ${BENCH_LIBVIRT:-} ]]; then bench_stop_libvirtd; fi
   rm -rf "$LAB_HOME"
 }
 
@@ -98,4 +99,45 @@ lab_iperf() {
   shift
   { LAB_TIMEOUT=$((seconds + 120)) "$@" "iperf3 -c 10.0.0.1 -t $seconds -f m --connect-timeout 10000" 2>&1 || true; } |
     awk '/receiver/ { for (i = 1; i <= NF; i++) if ($i ~ /bits\/sec/) print $(i-1) }' | tail -1
+}
+
+# libvirt, the benchmarks' baseline (Debian's packages, the sysv flavour: these machines have no systemd). Its
+# packages would start libvirtd (and its default network) on the machine's own network: policy-rc.d forbids
+# every daemon start while they install; the benchmarks start libvirtd themselves inside their namespace.
+bench_install_libvirt() {
+  command -v libvirtd >/dev/null && command -v virtlogd >/dev/null && command -v virsh >/dev/null && return 0
+  echo "==> Installing libvirt (the benchmarks' baseline; its daemons are not started here)"
+  local guard=/usr/sbin/policy-rc.d made=0 rc=0
+  if [[ ! -e $guard ]]; then printf '#!/bin/sh\nexit 101\n' >"$guard"; chmod +x "$guard"; made=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libvirt-daemon-system \
+    libvirt-daemon-system-sysv libvirt-daemon-driver-qemu libvirt-clients dnsmasq-base >/dev/null || rc=$?
+  if [[ $made -eq 1 ]]; then rm -f "$guard"; fi
+  return $rc
+}
+
+# libvirtd (and the virtlogd it logs through) inside the benchmark's namespace, as `libvirtd -d` without systemd.
+# Sets BENCH_LIBVIRT=1 when it answers, else BENCH_NO_LIBVIRT to the reason; lab_cleanup stops them (and removes
+# the domains the benchmark defined, which libvirt keeps in /etc/libvirt/qemu).
+bench_start_libvirtd() {
+  BENCH_LIBVIRT= BENCH_NO_LIBVIRT=
+  if ! command -v libvirtd >/dev/null || ! command -v virsh >/dev/null; then
+    BENCH_NO_LIBVIRT="libvirt is not installed"
+  elif pgrep -x libvirtd >/dev/null; then
+    BENCH_NO_LIBVIRT="a libvirtd already runs on this machine: stop it to measure libvirt here"
+  else
+    virtlogd -d && libvirtd -d
+    local i
+    for ((i = 0; i < 100; i++)); do virsh -q version >/dev/null 2>&1 && { BENCH_LIBVIRT=1; break; }; sleep 0.2; done
+    [[ -n $BENCH_LIBVIRT ]] || BENCH_NO_LIBVIRT="libvirtd did not answer in 20 s"
+  fi
+  export BENCH_LIBVIRT BENCH_NO_LIBVIRT
+}
+
+bench_stop_libvirtd() {
+  local domain pid
+  for domain in $(virsh -q list --all --name 2>/dev/null | grep '^hn-bench-'); do
+    virsh -q destroy "$domain" >/dev/null 2>&1 || true
+    virsh -q undefine "$domain" >/dev/null 2>&1 || true
+  done
+  for pid in /run/libvirtd.pid /run/virtlogd.pid; do [[ -s $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true; done
 }

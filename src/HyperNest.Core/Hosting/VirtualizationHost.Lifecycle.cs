@@ -252,6 +252,12 @@ public sealed partial class VirtualizationHost
         return ToView(restarted);
     }
 
+    /// <summary>How long one Wait-VM ping waits for the agent before the VM's state (and Ctrl+C) is looked at again.</summary>
+    private static readonly TimeSpan HeartbeatAttempt = TimeSpan.FromSeconds(2);
+
+    /// <summary>The pause after an attempt that failed at once (no socket yet), and the shortest attempt.</summary>
+    private static readonly TimeSpan HeartbeatPause = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Only while Running (or Starting); fails at once when the VM stops while waiting.</summary>
     public VirtualMachine WaitVm(string name, WaitForCondition condition, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -275,7 +281,11 @@ public sealed partial class VirtualizationHost
                 throw IntegrationErrors.HeartbeatDisabled(vm.Name);
             }
 
-            if (AgentAnswers(vm, TimeSpan.FromSeconds(1)))
+            // One ping that waits: QEMU keeps what is written to the agent's socket until the guest's agent opens its
+            // port, so the agent answers the moment it starts (a one-second ping with a pause between attempts saw it
+            // up to half a second late). QEMU ending closes the socket, which ends the attempt at once.
+            var attempt = TimeSpan.FromTicks(Math.Clamp((deadline - _clock.GetUtcNow()).Ticks, HeartbeatPause.Ticks, HeartbeatAttempt.Ticks));
+            if (AgentAnswers(vm, attempt))
             {
                 return ToView(vm);
             }
@@ -287,7 +297,7 @@ public sealed partial class VirtualizationHost
                     ErrorCategory.OperationTimeout, "WaitTimedOut", vm.Name);
             }
 
-            Thread.Sleep(TimeSpan.FromMilliseconds(500));
+            Thread.Sleep(HeartbeatPause);
         }
     }
 

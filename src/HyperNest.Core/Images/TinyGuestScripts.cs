@@ -129,9 +129,11 @@ internal static class TinyGuestScripts
         """ + "\n";
 
     /// <summary>
-    /// /etc/hypernest/powershell-direct: the PowerShell Direct endpoint (respawned by init). It starts beside
-    /// the agent, after rc.sysinit mounted HyperNest, so it never delays the heartbeat's agent; and
-    /// nice, so its first spare PowerShell server takes what CPU the rest of the boot leaves.
+    /// /etc/hypernest/powershell-direct: the PowerShell Direct endpoint (respawned by init). It starts once
+    /// the agent has opened its port (at most 10 s later), after rc.sysinit mounted HyperNest: .NET's start-up
+    /// takes a TCG guest's one CPU for seconds, and started beside the agent it put the heartbeat (the agent's
+    /// first answer) about half a second later. nice, so its first spare PowerShell server takes what CPU the
+    /// rest of the boot leaves.
     /// </summary>
     public const string PowerShellDirect = $$"""
         #!/bin/busybox sh
@@ -150,6 +152,11 @@ internal static class TinyGuestScripts
                 exec sleep 2147483647
             fi
             sleep 0.2
+        done
+        tries=0
+        until ls -l "/proc/$(pidof qemu-ga)/fd" 2>/dev/null | grep -q vport || [ "$tries" -eq 100 ]; do
+            tries=$((tries + 1))
+            sleep 0.1
         done
         exec nice -n 5 {{GuestContract.HyperNestCommand}} -PowerShellDirectEndpoint "$port" </dev/null
         """ + "\n";

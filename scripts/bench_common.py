@@ -1,0 +1,86 @@
+"""Shared by the Python benchmarks (scripts/bench-*.py): processes, HyperNest calls, QEMU argv, the guest agent."""
+import base64, json, os, socket, subprocess, sys, time
+
+
+def run(*argv, check=True, quiet=True):
+    return subprocess.run(argv, check=check, text=True, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
+
+
+def hypernest(script):
+    done = run("hypernest", "-NoProfile", "-c", script, check=False)
+    if done.returncode != 0:
+        sys.exit(f"hypernest -c {script!r} failed (exit {done.returncode}):\n{done.stderr}{done.stdout}")
+    return done.stdout.strip()
+
+
+def hypernest_qemu_argv():
+    """The argv of the running HyperNest VM's QEMU (its kernel, initrd, append and CPU are the baselines' too)."""
+    home = os.environ["HYPERNEST_HOME"]
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    argv = f.read().decode().split("\0")
+            except OSError:
+                continue
+            if argv[0].endswith("qemu-system-x86_64") and any(home in a for a in argv):
+                return argv
+    sys.exit("no QEMU of this benchmark's HyperNest home is running")
+
+
+def option(argv, name):
+    return argv[argv.index(name) + 1]
+
+
+def agent_answers(path, deadline):
+    """Seconds until the guest agent behind the chardev socket PATH answers guest-ping (None after DEADLINE)."""
+    start = time.monotonic()
+    while time.monotonic() - start < deadline:
+        try:
+            with socket.socket(socket.AF_UNIX) as agent:
+                agent.settimeout(0.5)
+                agent.connect(path)
+                agent.sendall(b'{"execute":"guest-ping"}\n')
+                if b"return" in agent.recv(100):
+                    return time.monotonic() - start
+        except OSError:
+            time.sleep(0.05)
+    return None
+
+
+class GuestAgent:
+    """One connection to a guest agent: guest-sync first (stale answers are skipped), then commands one at a time."""
+
+    def __init__(self, path):
+        self.sock = socket.socket(socket.AF_UNIX)
+        self.sock.settimeout(30)
+        self.sock.connect(path)
+        self.file = self.sock.makefile("rb")
+        token = int(time.monotonic() * 1000) % 1000000
+        self.sock.sendall(json.dumps({"execute": "guest-sync", "arguments": {"id": token}}).encode() + b"\n")
+        while json.loads(self.file.readline()).get("return") != token:
+            pass
+
+    def execute(self, command, **arguments):
+        self.sock.sendall(json.dumps({"execute": command, "arguments": arguments}).encode() + b"\n")
+        answer = json.loads(self.file.readline())
+        if "error" in answer:
+            raise RuntimeError(f"{command}: {answer['error']}")
+        return answer["return"]
+
+    def shell(self, script, timeout=300):
+        """Runs SCRIPT with the guest's /bin/sh and waits for it; returns (exit code, output)."""
+        pid = self.execute("guest-exec", path="/bin/sh", arg=["-c", script], **{"capture-output": True})["pid"]
+        start = time.monotonic()
+        while time.monotonic() - start < timeout:
+            status = self.execute("guest-exec-status", pid=pid)
+            if status["exited"]:
+                output = base64.b64decode(status.get("out-data", "")) + base64.b64decode(status.get("err-data", ""))
+                return status.get("exitcode"), output.decode(errors="replace")
+            time.sleep(0.1)
+        raise TimeoutError(f"the guest's script did not end in {timeout} s")
+
+    def close(self):
+        self.file.close()
+        self.sock.close()
