@@ -32,7 +32,8 @@ public sealed class DynamicMemoryTests(ITestOutputHelper output) : IDisposable
             var idle = WaitFor(name, vm => vm.Assigned < 600 * MiB && vm.Status == "OK", TimeSpan.FromSeconds(60));
             output.WriteLine($"idle: {idle} after {clock.Elapsed.TotalSeconds:0.0} s");
             Assert.InRange(idle.Assigned, 256 * MiB, 600 * MiB);
-            Assert.InRange(idle.Assigned, idle.Demand, idle.Demand + idle.Demand / 5 + 64 * MiB);
+            // Its demand plus the 20% buffer and the balancer's slack, or its Minimum when that is more.
+            Assert.InRange(idle.Assigned, idle.Demand, Math.Max(256 * MiB, idle.Demand + idle.Demand / 5 + 64 * MiB));
             Assert.InRange(_lab.GuestMemTotal(name), idle.Assigned - 128 * MiB, idle.Assigned);
 
             // 512 MB in 32 MB steps, a step a second: the balancer keeps ahead of it.
