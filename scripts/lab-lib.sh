@@ -134,10 +134,16 @@ bench_start_libvirtd() {
 }
 
 bench_stop_libvirtd() {
-  local domain pid
-  for domain in $(virsh -q list --all --name 2>/dev/null | grep '^hn-bench-'); do
-    virsh -q destroy "$domain" >/dev/null 2>&1 || true
-    virsh -q undefine "$domain" >/dev/null 2>&1 || true
+  local pid
+  # One virsh for all: the CLI benchmark defines a thousand.
+  virsh -q list --name 2>/dev/null | grep '^hn-bench-' | sed 's/^/destroy /' | virsh -q >/dev/null 2>&1 || true
+  virsh -q list --all --name 2>/dev/null | grep '^hn-bench-' | sed 's/^/undefine /' | virsh -q >/dev/null 2>&1 || true
+  local pids=() i
+  for pid in /run/libvirtd.pid /run/virtlogd.pid; do [[ -s $pid ]] && pids+=("$(cat "$pid")"); done
+  ((${#pids[@]})) || return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  # Until they are gone: the next benchmark starts its own and refuses while one runs.
+  for pid in "${pids[@]}"; do
+    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   done
-  for pid in /run/libvirtd.pid /run/virtlogd.pid; do [[ -s $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true; done
 }
