@@ -11,14 +11,18 @@ Run by `scripts/bench.sh boot` inside a network namespace of its own with a scra
 the installed hypernest and its tiny image; libvirt is measured when libvirtd and virsh are installed.
     scripts/bench-boot.py [rounds=10]
 """
-import json, os, shutil, statistics, subprocess, sys, tempfile, time
+import os, shutil, statistics, subprocess, sys, tempfile, time
 
-from bench_common import agent_answers, hypernest, hypernest_qemu_argv, option, run
+from bench_common import agent_answers, backing_file, differencing_disk, hypernest, hypernest_qemu_argv, option, plain_qemu_argv, run
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 MEMORY_MB = 512
 BRIDGE = "hnbench0"
 DOMAIN = "hn-bench-boot"  # lab-lib.sh's bench_stop_libvirtd undefines every hn-bench-* domain
+
+
+IN_PROCESS = "HyperNest: the same, timed inside the process (no process start)"
+START_VM = "  of which Start-VM alone (returns once QEMU runs)"
 
 
 class HyperNestBoot:
@@ -27,7 +31,7 @@ class HyperNestBoot:
     def __init__(self):
         hypernest(f"New-VMSwitch -Name BenchNet -SwitchType Internal | Out-Null; "
                   f"New-VM -Name boot -Image tiny -MemoryStartupBytes {MEMORY_MB}MB -SwitchName BenchNet | Out-Null")
-        self.in_process, self.start_vm = [], []
+        self.inner = {}
 
     def boot(self):
         start = time.monotonic()
@@ -35,9 +39,12 @@ class HyperNestBoot:
                           "'{0:0} {1:0}' -f $start.TotalMilliseconds, $wait.TotalMilliseconds")
         wall = time.monotonic() - start
         start_ms, wait_ms = (int(x) for x in inner.splitlines()[-1].split())  # after any warning Start-VM printed
-        self.start_vm.append(start_ms / 1000)
-        self.in_process.append((start_ms + wait_ms) / 1000)
+        self.inner = {START_VM: start_ms / 1000, IN_PROCESS: (start_ms + wait_ms) / 1000}
         return wall
+
+    def figures(self):
+        """What the last boot measured inside the process, by label."""
+        return self.inner
 
     def stop(self):
         hypernest("Stop-VM boot -TurnOff")
@@ -50,23 +57,14 @@ class PlainQemuBoot:
         self.work, self.kernel, self.initrd, self.append, self.cpu, self.disk = work, kernel, initrd, append, cpu, disk
         self.qemu = None
 
-    def argv(self):
-        return [
-            "/usr/bin/qemu-system-x86_64", "-nodefaults", "-machine", "pc", "-accel", "tcg", "-cpu", self.cpu, "-m", str(MEMORY_MB), "-display", "none",
-            "-kernel", self.kernel, "-initrd", self.initrd, "-append", self.append,
-            "-drive", f"file={self.disk},if=virtio,format=qcow2",
-            "-netdev", "tap,id=n0,ifname=hnbtap0,script=no,downscript=no", "-device", "virtio-net-pci,netdev=n0",
-            "-chardev", f"socket,id=qga,path={self.work}/qga.sock,server=on,wait=off",
-            "-device", "virtio-serial-pci", "-device", "virtserialport,chardev=qga,name=org.qemu.guest_agent.0",
-            "-device", "virtio-rng-pci", "-serial", f"file:{self.work}/serial.log",
-        ]
-
     def boot(self):
         start = time.monotonic()
         # The tap on the bridge, as a script that starts QEMU by hand would make it.
         run("ip", "tuntap", "add", "hnbtap0", "mode", "tap")
         run("ip", "link", "set", "hnbtap0", "master", BRIDGE, "up")
-        self.qemu = subprocess.Popen(self.argv(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        nic = ["-netdev", "tap,id=n0,ifname=hnbtap0,script=no,downscript=no", "-device", "virtio-net-pci,netdev=n0"]
+        argv = plain_qemu_argv(self.work, self.cpu, MEMORY_MB, self.kernel, self.initrd, self.append, self.disk, nic)
+        self.qemu = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         answered = agent_answers(f"{self.work}/qga.sock", 300)
         return None if answered is None else time.monotonic() - start
 
@@ -74,6 +72,10 @@ class PlainQemuBoot:
         self.qemu.kill()
         self.qemu.wait()
         run("ip", "link", "del", "hnbtap0", check=False)
+
+    @staticmethod
+    def figures():
+        return {}
 
 
 class LibvirtBoot:
@@ -112,6 +114,10 @@ class LibvirtBoot:
     def stop(self):
         run("virsh", "-q", "destroy", DOMAIN, check=False)
 
+    @staticmethod
+    def figures():
+        return {}
+
 
 def main():
     run("ip", "link", "add", BRIDGE, "type", "bridge")
@@ -127,20 +133,18 @@ def main():
     append, cpu = option(argv, "-append"), option(argv, "-cpu")
     # The VM's disk is a differencing disk over the image's (QEMU gets it as a descriptor, so ask HyperNest).
     vm_disk = hypernest("(Get-VMHardDiskDrive -VMName boot).Path")
-    base_image = shutil.copy(json.loads(run("qemu-img", "info", "-U", "--output=json", vm_disk).stdout)["full-backing-filename"], work)
+    base_image = shutil.copy(backing_file(vm_disk), work)
     os.chmod(base_image, 0o644)
-    disks = {}
-    for name in ("plain", "libvirt"):
-        disks[name] = f"{work}/{name}.qcow2"
-        run("qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", base_image, disks[name])
-        os.chmod(disks[name], 0o666)
+    disks = {name: differencing_disk(base_image, f"{work}/{name}.qcow2") for name in ("plain", "libvirt")}
+    for disk in disks.values():
+        os.chmod(disk, 0o666)
     runners = [hypernest_boot, PlainQemuBoot(work, kernel, initrd, append, cpu, disks["plain"])]
     # scripts/bench-boot.sh starts libvirtd in this namespace (lab-lib.sh's bench_start_libvirtd) or says why not.
     why_not_libvirt = None if os.environ.get("BENCH_LIBVIRT") == "1" else os.environ.get("BENCH_NO_LIBVIRT") or "not started"
     try:
         if why_not_libvirt is None:
             runners.append(LibvirtBoot(work, kernel, initrd, append, cpu.split(",")[0], disks["libvirt"]))
-        times = {r.label: [] for r in runners}
+        times = {label: [] for label in [r.label for r in runners] + [IN_PROCESS, START_VM]}
         for round_ in range(ROUNDS + 1):
             for runner in runners:
                 seconds = runner.boot()
@@ -148,13 +152,14 @@ def main():
                 time.sleep(1)
                 if round_ > 0:  # round 0 warms the page cache and each manager's own caches
                     times[runner.label].append(seconds)
+                    for label, figure in runner.figures().items():
+                        times[label].append(figure)
             if round_ > 0:
                 print(f"round {round_}: " + "  ".join("%.2f" % times[r.label][-1] if times[r.label][-1] else "-" for r in runners), file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     median = {label: statistics.median(t for t in values if t is not None) for label, values in times.items()}
-    in_process = statistics.median(hypernest_boot.in_process[1:])
     plain = median[PlainQemuBoot.label]
     libvirt = median.get(LibvirtBoot.label)
     print(f"\nBoot, tiny image ({MEMORY_MB} MB, TCG, tap NIC): start to the guest agent's first answer, median of {ROUNDS} paired rounds")
@@ -165,8 +170,8 @@ def main():
         print(f"{label:66} {seconds:6.2f} {seconds / plain:7.2f} {versus_libvirt}")
 
     row(HyperNestBoot.label, median[HyperNestBoot.label])
-    row("HyperNest: the same, timed inside the process (no process start)", in_process)
-    print(f"{'  of which Start-VM alone (returns once QEMU runs)':66} {statistics.median(hypernest_boot.start_vm[1:]):6.2f}")
+    row(IN_PROCESS, median[IN_PROCESS])
+    print(f"{START_VM:66} {median[START_VM]:6.2f}")
     row(PlainQemuBoot.label, plain)
     if libvirt:
         row(LibvirtBoot.label, libvirt)

@@ -5,7 +5,9 @@ guest agent's first answer with HyperNest's own QEMU arguments, alternately unco
 Needs root, the tiny image and the hypernest-qemu user (./run.sh or ./test.sh make them).
     scripts/bench-confinement.py [pairs=5]
 """
-import glob, os, shutil, socket, statistics, subprocess, sys, tempfile, time
+import glob, os, shutil, statistics, subprocess, sys, tempfile
+
+from bench_common import agent_answers, differencing_disk
 
 SANDBOX = "on,obsolete=deny,elevateprivileges=allow,spawn=deny,resourcecontrol=deny"  # QemuConfinement.SandboxOptions
 images = "/var/cache/hypernest/images"
@@ -15,7 +17,7 @@ tools = max(glob.glob(f"{images}/hypernest-tools-*/tools.img"), key=os.path.getm
 
 def argv(work, confined):
     disk = os.path.join(work, "disk.qcow2")
-    subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", f"{tiny}/disk.qcow2", disk], check=True)
+    differencing_disk(f"{tiny}/disk.qcow2", disk)
     args = [
         "/usr/bin/qemu-system-x86_64", "-name", "guest=hn-bench", "-nodefaults", "-no-user-config", "-machine", "pc",
         "-accel", "tcg", "-cpu", "qemu64,-svm", "-smp", "1", "-m", "256M", "-display", "none",
@@ -36,18 +38,8 @@ def argv(work, confined):
 def boot_seconds(confined):
     work = tempfile.mkdtemp(prefix="hn-bench-")
     qemu = subprocess.Popen(argv(work, confined), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    start, answered = time.monotonic(), None
     try:
-        while answered is None and time.monotonic() - start < 180:
-            try:
-                with socket.socket(socket.AF_UNIX) as agent:
-                    agent.settimeout(0.5)
-                    agent.connect(f"{work}/qga.sock")
-                    agent.sendall(b'{"execute":"guest-ping"}\n')
-                    if b"return" in agent.recv(100):
-                        answered = time.monotonic() - start
-            except OSError:
-                time.sleep(0.1)
+        answered = agent_answers(f"{work}/qga.sock", 180)
     finally:
         qemu.kill()
         qemu.wait()

@@ -9,9 +9,9 @@ Each round starts from new VMs (new differencing disks). Run by `scripts/bench.s
 namespace of its own with a scratch HYPERNEST_HOME; needs root, the installed hypernest and its host image.
     scripts/bench-nested.py [rounds=3]
 """
-import json, os, shutil, statistics, subprocess, sys, tempfile, time
+import os, shutil, statistics, subprocess, sys, tempfile, time
 
-from bench_common import GuestAgent, agent_answers, hypernest, hypernest_qemu_argv, option, run
+from bench_common import GuestAgent, agent_answers, backing_file, differencing_disk, hypernest, hypernest_qemu_argv, option, plain_qemu_argv, run
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 L2_MEMORY_MB = 512
@@ -41,8 +41,7 @@ def hypernest_round(first):
     l1 = time.monotonic() - start
     argv = hypernest_qemu_argv() if first else None
     # L1's disk is a differencing disk over the host image's, which the plain chain's L1 gets too.
-    base = json.loads(run("qemu-img", "info", "-U", "--output=json", hypernest("(Get-VMHardDiskDrive -VMName L1).Path")).stdout)[
-        "full-backing-filename"] if first else None
+    base = backing_file(hypernest("(Get-VMHardDiskDrive -VMName L1).Path")) if first else None
     hypernest(f"Invoke-Command -VMName L1 -ScriptBlock {{ New-VM -Name L2 -Image tiny -MemoryStartupBytes {L2_MEMORY_MB}MB | Out-Null; "
               "Start-VM L2; Wait-VM L2 -For Heartbeat -Timeout 300 | Out-Null }")
     total = time.monotonic() - start
@@ -51,17 +50,8 @@ def hypernest_round(first):
 
 
 def plain_round(work, argv, base):
-    disk = f"{work}/l1.qcow2"
-    run("qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", base, disk)
-    l1_argv = [
-        "/usr/bin/qemu-system-x86_64", "-nodefaults", "-machine", "pc", "-accel", "tcg", "-cpu", option(argv, "-cpu"),
-        "-m", "2048", "-display", "none",
-        "-kernel", option(argv, "-kernel"), "-initrd", option(argv, "-initrd"), "-append", option(argv, "-append"),
-        "-drive", f"file={disk},if=virtio,format=qcow2",
-        "-chardev", f"socket,id=qga,path={work}/qga.sock,server=on,wait=off",
-        "-device", "virtio-serial-pci", "-device", "virtserialport,chardev=qga,name=org.qemu.guest_agent.0",
-        "-device", "virtio-rng-pci", "-serial", f"file:{work}/l1.serial",
-    ]
+    disk = differencing_disk(base, f"{work}/l1.qcow2")
+    l1_argv = plain_qemu_argv(work, option(argv, "-cpu"), 2048, option(argv, "-kernel"), option(argv, "-initrd"), option(argv, "-append"), disk)
     start = time.monotonic()
     qemu = subprocess.Popen(l1_argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

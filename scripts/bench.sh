@@ -25,8 +25,9 @@ case $area in
   *) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
 esac
 
+areas="boot cli service nested network memory direct confinement"
 out=$(mktemp -d /tmp/hn-bench-all-XXXXXX)
-for area in boot cli service nested network memory direct confinement; do
+for area in $areas; do
   echo "==> scripts/bench.sh $area" >&2
   "$0" "$area" >"$out/$area.txt" || echo "(scripts/bench.sh $area failed: exit $?)" >>"$out/$area.txt"
 done
@@ -37,7 +38,7 @@ echo
 echo "Run by \`scripts/bench.sh all\` on $(date -u +%Y-%m-%d), commit $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown):"
 echo "$(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576 + 0.5}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r),"
 echo "$(qemu-system-x86_64 --version | head -1), accelerator $accel$(command -v libvirtd >/dev/null && echo ", libvirt $(libvirtd --version | awk '{print $NF}')")."
-for area in boot cli service nested network memory direct confinement; do
+for area in $areas; do
   echo
   echo "## $area"
   echo

@@ -29,6 +29,30 @@ def hypernest_qemu_argv():
     sys.exit("no QEMU of this benchmark's HyperNest home is running")
 
 
+def differencing_disk(base, path):
+    """A qcow2 at PATH over BASE, as New-VM makes one over an image; returns PATH."""
+    run("qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", base, path)
+    return path
+
+
+def backing_file(disk):
+    """The image a differencing disk stands on."""
+    return json.loads(run("qemu-img", "info", "-U", "--output=json", disk).stdout)["full-backing-filename"]
+
+
+def plain_qemu_argv(work, cpu, memory_mb, kernel, initrd, append, disk, devices=()):
+    """The command line a person writes by hand for a direct-kernel-boot guest with its agent on WORK/qga.sock and its
+    console in WORK/serial.log: the baselines of the boot and nested benchmarks (TCG; DEVICES add, e.g., a NIC)."""
+    return [
+        "/usr/bin/qemu-system-x86_64", "-nodefaults", "-machine", "pc", "-accel", "tcg", "-cpu", cpu, "-m", str(memory_mb),
+        "-display", "none", "-kernel", kernel, "-initrd", initrd, "-append", append,
+        "-drive", f"file={disk},if=virtio,format=qcow2", *devices,
+        "-chardev", f"socket,id=qga,path={work}/qga.sock,server=on,wait=off",
+        "-device", "virtio-serial-pci", "-device", "virtserialport,chardev=qga,name=org.qemu.guest_agent.0",
+        "-device", "virtio-rng-pci", "-serial", f"file:{work}/serial.log",
+    ]
+
+
 def option(argv, name):
     return argv[argv.index(name) + 1]
 
