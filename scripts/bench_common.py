@@ -83,12 +83,16 @@ class GuestAgent:
         self.file = self.sock.makefile("rb")
         token = int(time.monotonic() * 1000) % 1000000
         self.sock.sendall(json.dumps({"execute": "guest-sync", "arguments": {"id": token}}).encode() + b"\n")
-        while json.loads(self.file.readline()).get("return") != token:
+        while self.answer().get("return") != token:
             pass
+
+    def answer(self):
+        # A client before this one may have left guest-sync-delimited's 0xFF marker in the channel.
+        return json.loads(self.file.readline().lstrip(b"\xff"))
 
     def execute(self, command, **arguments):
         self.sock.sendall(json.dumps({"execute": command, "arguments": arguments}).encode() + b"\n")
-        answer = json.loads(self.file.readline())
+        answer = self.answer()
         if "error" in answer:
             raise RuntimeError(f"{command}: {answer['error']}")
         return answer["return"]

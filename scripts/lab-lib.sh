@@ -12,7 +12,14 @@
 lab_enter_netns() {
   if [[ ${HN_LAB_IN_NETNS:-} != 1 ]]; then
     echo "==> Guest images (built before the lab's namespace: mmdebstrap needs the machine's apt sources)"
-    hypernest -c 'New-VMImage -Name host | Out-Null; Get-VMImage | Format-Table Name, Built'
+    # Images live in the machine's shared cache; the call gets a scratch home of its own, whose hypernestd
+    # would otherwise stay behind in this network namespace (the default home's is the user's, not the lab's).
+    local images_home
+    images_home=$(mktemp -d /tmp/hn-images-XXXXXX)
+    HYPERNEST_HOME=$images_home HYPERNEST_RESOLV_CONF=$images_home/resolv.conf \
+      hypernest -c 'New-VMImage -Name host | Out-Null; Get-VMImage | Format-Table Name, Built'
+    [[ -s $images_home/run/hypernestd.pid ]] && kill "$(cat "$images_home/run/hypernestd.pid")" 2>/dev/null || true
+    rm -rf "$images_home"
     exec env HN_LAB_IN_NETNS=1 unshare --net -- "$0" "$@"
   fi
   ip link set lo up

@@ -24,6 +24,13 @@ public sealed class QemuProcessLauncher
     private const string StartScript =
         "log=$1; shift; exec </dev/null >>\"$log\" 2>&1; while [ \"$1\" != -- ]; do echo $$ > \"$1/cgroup.procs\" || exit 125; shift; done; shift; exec setsid \"$@\"";
 
+    /// <summary>
+    /// How long QEMU may take to greet. On a host it greets within a second, but an L2's QEMU started in an L1
+    /// that itself runs under TCG took 8 to 25 s, and over 30 s while the L1 was busy (measured); one that has not
+    /// greeted in two minutes is hung. Start-VM can be stopped (Ctrl+C) before then.
+    /// </summary>
+    public static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(2);
+
     private readonly string _qemuBinary;
 
     public QemuProcessLauncher(string qemuBinary = QemuConfinement.Binary)
@@ -54,7 +61,7 @@ public sealed class QemuProcessLauncher
         }
 
         using var qemu = Process.Start(start) ?? throw new QemuLaunchException("/bin/sh did not start", "", null);
-        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var limit = timeout ?? StartLimit;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(limit);
         QmpClient? qmp = null;

@@ -6,8 +6,9 @@ using HyperNest.Remoting;
 namespace HyperNest.Core.Tests.Remoting;
 
 /// <summary>
-/// The guest's endpoint with scripted servers (a shell loop that echoes each line with its pid and answers
-/// PSRP's close with CloseAck): which server serves which session.
+/// The guest's endpoint with scripted servers (a shell loop that echoes each line with its pid and nice value and
+/// answers PSRP's close with CloseAck): which server serves which session, and at what priority (run as root,
+/// as the guest's endpoint is: giving a session's server nice 0 back needs CAP_SYS_NICE).
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class PowerShellDirectEndpointTests : IDisposable
@@ -29,7 +30,7 @@ public sealed class PowerShellDirectEndpointTests : IDisposable
             while IFS= read -r line; do
               case "$line" in
                 "<Close "*) printf '%s\n' "{{CloseAck}}" ;;
-                *) printf 'pid=%s %s\n' "$$" "$line" ;;
+                *) printf 'pid=%s nice=%s %s\n' "$$" "$(cut -d' ' -f19 /proc/$$/stat)" "$line" ;;
               esac
             done
             """);
@@ -72,13 +73,16 @@ public sealed class PowerShellDirectEndpointTests : IDisposable
     private string HostReads() => _hostIn.ReadLine() ?? throw new EndOfStreamException("the endpoint ended");
 
     /// <summary>Opens a session and returns the pid of the server that answers on it.</summary>
-    private string OpenAndAsk(int channel)
+    private string OpenAndAsk(int channel) => OpenAndAskFull(channel).Split(' ')[2];
+
+    /// <summary>Opens a session and returns the server's whole answer ("data N pid=P nice=V who").</summary>
+    private string OpenAndAskFull(int channel)
     {
         HostSends($"open {channel}");
         HostSends($"data {channel} who");
         var answer = HostReads();
         Assert.StartsWith($"data {channel} pid=", answer);
-        return answer.Split(' ')[2];
+        return answer;
     }
 
     private void CloseCleanly(int channel)
@@ -118,6 +122,39 @@ public sealed class PowerShellDirectEndpointTests : IDisposable
 
         Assert.NotEqual(first, OpenAndAsk(2));
     }
+
+    [Fact]
+    public void Spare_WarmsUpAtNice19_AndItsSessionRunsAtNice0()
+    {
+        HostSends("hello");
+        Assert.Equal("ready", HostReads());
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (ServersStarted() < 1 && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        SessionServer spare;
+        lock (_servers)
+        {
+            spare = _servers[0];
+        }
+
+        // The endpoint lowers the spare right after starting it.
+        while (NiceOf(spare.ProcessId) != 19 && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.Equal(19, NiceOf(spare.ProcessId));
+
+        var answer = OpenAndAskFull(1);
+        Assert.Equal($"pid={spare.ProcessId}", answer.Split(' ')[2]);
+        Assert.Equal("nice=0", answer.Split(' ')[3]);
+    }
+
+    /// <summary>Field 19 of /proc/PID/stat (the main thread's nice value; the scripted servers have no other).</summary>
+    private static int NiceOf(int processId) => int.Parse(File.ReadAllText($"/proc/{processId}/stat").Split(')')[1].Split(' ')[17]);
 
     private int ServersStarted()
     {
