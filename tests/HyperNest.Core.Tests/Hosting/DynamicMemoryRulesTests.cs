@@ -97,14 +97,18 @@ public sealed class DynamicMemoryRulesTests : IDisposable
         Assert.Equal((256 * MiB, 140 * MiB, "OK"), (idle.MemoryAssigned, idle.MemoryDemand, idle.MemoryStatus));
         Assert.Equal(1024 * MiB, idle.MemoryStartup); // the next start's memory is unchanged
 
-        GuestUses(200 * MiB); // demand 240 MB: + 20 % = 288 MB, but it keeps at least 64 MB of room: 304 MB
+        GuestUses(200 * MiB); // demand 240 MB, 100 MB more than last round: room for two more such rises, 440 MB + 20 % = 528 MB
         Assert.Equal(1, Host.BalanceDynamicMemory());
-        Assert.Equal(304 * MiB, Host.GetVm("dyn").MemoryAssigned);
-        Assert.Equal(48 * MiB, _fixture.Backend.PluggedMemory[id]); // above the 256 MB it booted with
+        Assert.Equal(528 * MiB, Host.GetVm("dyn").MemoryAssigned);
+        Assert.Equal(272 * MiB, _fixture.Backend.PluggedMemory[id]); // above the 256 MB it booted with
 
-        GuestUses(190 * MiB); // a small swing: nothing unplugged
+        GuestUses(190 * MiB); // demand 230 MB, no rise: + 20 % = 276 MB, but it keeps at least 64 MB of room: 294 MB
+        Assert.Equal(1, Host.BalanceDynamicMemory());
+        Assert.Equal(294 * MiB, Host.GetVm("dyn").MemoryAssigned);
+
+        GuestUses(185 * MiB); // a small swing: nothing unplugged
         Assert.Equal(0, Host.BalanceDynamicMemory());
-        Assert.Equal(304 * MiB, Host.GetVm("dyn").MemoryAssigned);
+        Assert.Equal(294 * MiB, Host.GetVm("dyn").MemoryAssigned);
     }
 
     [Fact]

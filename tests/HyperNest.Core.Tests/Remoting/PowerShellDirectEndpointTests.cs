@@ -1,6 +1,7 @@
 using System.IO.Pipes;
 using System.Runtime.Versioning;
 using System.Text;
+using HyperNest.Platform;
 using HyperNest.Remoting;
 
 namespace HyperNest.Core.Tests.Remoting;
@@ -8,7 +9,7 @@ namespace HyperNest.Core.Tests.Remoting;
 /// <summary>
 /// The guest's endpoint with scripted servers (a shell loop that echoes each line with its pid and nice value and
 /// answers PSRP's close with CloseAck): which server serves which session, and at what priority (run as root,
-/// as the guest's endpoint is: giving a session's server nice 0 back needs CAP_SYS_NICE).
+/// as the guest's endpoint is: giving a session's server back the endpoint's nice needs CAP_SYS_NICE).
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class PowerShellDirectEndpointTests : IDisposable
@@ -124,7 +125,7 @@ public sealed class PowerShellDirectEndpointTests : IDisposable
     }
 
     [Fact]
-    public void Spare_WarmsUpAtNice19_AndItsSessionRunsAtNice0()
+    public void Spare_WarmsUpAtNice19_AndItsSessionRunsAtTheEndpointsNice()
     {
         HostSends("hello");
         Assert.Equal("ready", HostReads());
@@ -141,20 +142,17 @@ public sealed class PowerShellDirectEndpointTests : IDisposable
         }
 
         // The endpoint lowers the spare right after starting it.
-        while (NiceOf(spare.ProcessId) != 19 && DateTime.UtcNow < deadline)
+        while (ProcessScheduling.NiceOf(spare.ProcessId) != 19 && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(20);
         }
 
-        Assert.Equal(19, NiceOf(spare.ProcessId));
+        Assert.Equal(19, ProcessScheduling.NiceOf(spare.ProcessId));
 
         var answer = OpenAndAskFull(1);
         Assert.Equal($"pid={spare.ProcessId}", answer.Split(' ')[2]);
-        Assert.Equal("nice=0", answer.Split(' ')[3]);
+        Assert.Equal($"nice={ProcessScheduling.NiceOf(Environment.ProcessId)}", answer.Split(' ')[3]);
     }
-
-    /// <summary>Field 19 of /proc/PID/stat (the main thread's nice value; the scripted servers have no other).</summary>
-    private static int NiceOf(int processId) => int.Parse(File.ReadAllText($"/proc/{processId}/stat").Split(')')[1].Split(' ')[17]);
 
     private int ServersStarted()
     {
