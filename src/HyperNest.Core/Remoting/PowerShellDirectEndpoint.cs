@@ -240,8 +240,8 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
     /// A spare warms its engine up at nice 19, in CPU time the rest of the guest leaves: at the endpoint's nice 5
     /// it took a third of an L1's one vCPU while the session that took the last spare booted an L2 (the session
     /// took another third; measured). A server given a session runs at the endpoint's own priority again, as does
-    /// what its session starts (an L2's QEMU takes its nice value). Not higher: at nice 0 a session filling memory
-    /// kept the guest's agent (nice 0) from answering Dynamic Memory in time, and the guest ran out (seen once).
+    /// what its session starts (an L2's QEMU takes its nice value). Not higher: at nice 5 HyperNest's work stays
+    /// behind the guest's own (its agent among them), and nice 0 made the nested benchmark no faster.
     /// </summary>
     private void SetPriority(SessionServer server, bool idle)
     {
