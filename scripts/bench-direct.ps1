@@ -3,6 +3,7 @@
 # L1 on the host image): Start-VM to heartbeat, the first session after heartbeat (the guest's endpoint
 # may still be warming its first PowerShell server), warm calls in one session and warm one-shot
 # Invoke-Command -VMName calls (each opens and closes a session), and the endpoint's memory in the guest.
+# In the L1, an L2 on the tiny image: the same round trips from L0 through L1's session into the L2.
 # Ratios are against the warm in-session call into the same guest, measured in the same run.
 param([int] $Runs = 11, [string] $Guests = 'tiny host')
 $ErrorActionPreference = 'Stop'
@@ -35,6 +36,15 @@ foreach ($image in $Guests -split '[\s,]+' | Where-Object { $_ }) {
         Get-Process | Where-Object { $_.CommandLine -match 'PowerShellDirectEndpoint| -s ' } |
             ForEach-Object { [pscustomobject]@{ Endpoint = $_.CommandLine -match 'PowerShellDirectEndpoint'; MB = $_.WorkingSet64 / 1MB } }
     }
+    if ($image -eq 'host') {
+        # An L2 (tiny) inside this L1: round trips L0 -> L1 -> L2, through both PowerShell Direct hops.
+        Invoke-Command -Session $session { New-VM -Name L2 -Image tiny -MemoryStartupBytes 512MB | Out-Null; Start-VM L2; Wait-VM L2 -For Heartbeat -Timeout 600 | Out-Null }
+        $l2First = Measure-Ms { Invoke-Command -Session $session { Invoke-Command -VMName L2 { $PID } } | Out-Null }
+        Invoke-Command -Session $session { $global:l2 = New-PSSession -VMName L2 }
+        $l2InSession = Get-Median (1..$Runs | ForEach-Object { Measure-Ms { Invoke-Command -Session $session { Invoke-Command -Session $global:l2 { $PID } } | Out-Null } })
+        $l2OneShot = Get-Median (1..$Runs | ForEach-Object { Measure-Ms { Invoke-Command -Session $session { Invoke-Command -VMName L2 { $PID } } | Out-Null } })
+        Invoke-Command -Session $session { Stop-VM L2 -TurnOff }
+    }
     Remove-PSSession $session
     $oneShot = Get-Median (1..$Runs | ForEach-Object { Measure-Ms { Invoke-Command -VMName $name { $PID } | Out-Null } })
 
@@ -45,6 +55,11 @@ foreach ($image in $Guests -split '[\s,]+' | Where-Object { $_ }) {
     Add-Row "$label`: warm one-shot Invoke-Command -VMName" $oneShot $inSession
     Add-Row "$label`: first HyperNest cmdlet in a session" $firstCmdlet $inSession
     Add-Row "$label`: warm HyperNest cmdlet (Get-VMHost)" $warmCmdlet $inSession
+    if ($image -eq 'host') {
+        Add-Row "L2 (tiny, in that L1): first Invoke-Command after heartbeat" $l2First $inSession
+        Add-Row "L2 (tiny, in that L1): warm call in an L1 session's L2 session" $l2InSession $inSession
+        Add-Row "L2 (tiny, in that L1): warm one-shot Invoke-Command -VMName L2" $l2OneShot $inSession
+    }
     $endpointMb = ($memory | Where-Object Endpoint | Measure-Object MB -Sum).Sum
     $serverMb = ($memory | Where-Object { -not $_.Endpoint } | Measure-Object MB -Maximum).Maximum
     $rows.Add([pscustomobject]@{ Measure = "$label`: endpoint RSS in the guest (MB)"; ms = [math]::Round($endpointMb); Ratio = '-' })

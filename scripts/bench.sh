@@ -10,7 +10,7 @@
 #     nested                             L0 -> L1 -> L2 to heartbeat
 #     network [seconds=10]               iperf3 L1->L0, L2->L0 through NAT and over the spoofed bridge
 #     memory [count=8]                   Dynamic Memory density, balancer cost, following a guest
-#     direct [runs=11]                   Invoke-Command into a tiny guest and an L1, cold and warm
+#     direct [runs=11]                   Invoke-Command into a tiny guest, an L1 and an L2 in it, cold and warm
 #     confinement [pairs=5]              -runas and -sandbox against unconfined QEMU
 #   scripts/bench.sh all               every area with its defaults, then a Markdown report (docs/benchmarks.md's table)
 set -euo pipefail

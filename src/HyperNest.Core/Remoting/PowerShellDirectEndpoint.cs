@@ -143,7 +143,7 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
         }
 
         server.Assign(channel);
-        SetPriority(server, idle: false);
+        SetPriority(server, spare: false);
         ScheduleSpare(_spareDelay);
     }
 
@@ -226,7 +226,7 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
             {
                 _spare?.Dispose();
                 _spare = StartServer();
-                SetPriority(_spare, idle: true);
+                SetPriority(_spare, spare: true);
             }
             catch (Exception ex)
             {
@@ -243,11 +243,11 @@ public sealed class PowerShellDirectEndpoint(Stream port, TextWriter log, Func<S
     /// what its session starts (an L2's QEMU takes its nice value). Not higher: at nice 5 HyperNest's work stays
     /// behind the guest's own (its agent among them), and nice 0 made the nested benchmark no faster.
     /// </summary>
-    private void SetPriority(SessionServer server, bool idle)
+    private void SetPriority(SessionServer server, bool spare)
     {
         try
         {
-            ProcessScheduling.SetNice(server.ProcessId, idle ? ProcessScheduling.Background : ProcessScheduling.OwnNice());
+            ProcessScheduling.SetNice(server.ProcessId, spare ? ProcessScheduling.Background : ProcessScheduling.OwnNice());
         }
         catch (IOException ex)
         {
