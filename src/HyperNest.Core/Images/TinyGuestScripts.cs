@@ -132,8 +132,8 @@ internal static class TinyGuestScripts
     /// /etc/hypernest/powershell-direct: the PowerShell Direct endpoint (respawned by init). It starts once
     /// the agent has opened its port (at most 10 s later), after rc.sysinit mounted HyperNest: .NET's start-up
     /// takes a TCG guest's one CPU for seconds, and started beside the agent it put the heartbeat (the agent's
-    /// first answer) about half a second later. nice, so its first spare PowerShell server takes what CPU the
-    /// rest of the boot leaves.
+    /// first answer) about half a second later. At nice 5, so its own start-up takes what CPU the rest of the
+    /// boot leaves; it puts its spare PowerShell servers lower still (nice 19, PowerShellDirectEndpoint).
     /// </summary>
     public const string PowerShellDirect = $$"""
         #!/bin/busybox sh
