@@ -18,7 +18,7 @@ lab_enter_netns() {
     images_home=$(mktemp -d /tmp/hn-images-XXXXXX)
     HYPERNEST_HOME=$images_home HYPERNEST_RESOLV_CONF=$images_home/resolv.conf \
       hypernest -c 'New-VMImage -Name host | Out-Null; Get-VMImage | Format-Table Name, Built'
-    [[ -s $images_home/run/hypernestd.pid ]] && kill "$(cat "$images_home/run/hypernestd.pid")" 2>/dev/null || true
+    lab_stop_service "$images_home"
     rm -rf "$images_home"
     exec env HN_LAB_IN_NETNS=1 unshare --net -- "$0" "$@"
   fi
@@ -28,12 +28,17 @@ lab_enter_netns() {
   trap lab_cleanup EXIT
 }
 
+# Stops the hypernestd of the home $1, if one runs.
+lab_stop_service() {
+  [[ -s $1/run/hypernestd.pid ]] && kill "$(cat "$1/run/hypernestd.pid")" 2>/dev/null || true
+}
+
 lab_cleanup() {
   hypernest -c 'Get-VM | Stop-VM -TurnOff' >/dev/null 2>&1 || true
   [[ -n ${LAB_DNSMASQ_PID:-} ]] && kill "$LAB_DNSMASQ_PID" 2>/dev/null || true
   pkill -f "iperf3 -s -B 10.0.0.1" 2>/dev/null || true
   # The lab home's hypernestd (the VMs are off; it would also stop by itself once its home is gone).
-  [[ -s $LAB_HOME/run/hypernestd.pid ]] && kill "$(cat "$LAB_HOME/run/hypernestd.pid")" 2>/dev/null || true
+  lab_stop_service "$LAB_HOME"
   if [[ -n ${BENCH_LIBVIRT:-} ]]; then bench_stop_libvirtd; fi
   rm -rf "$LAB_HOME"
 }

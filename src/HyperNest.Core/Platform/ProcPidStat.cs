@@ -3,10 +3,10 @@ using System.Globalization;
 namespace HyperNest.Platform;
 
 /// <summary>
-/// The fields of /proc/&lt;pid&gt;/stat HyperNest uses (proc(5)). Times are in clock ticks. The command
+/// The fields of /proc/&lt;pid&gt;/stat HyperNest uses (proc(5)); Nice is the main thread's nice value. Times are in clock ticks. The command
 /// name in parentheses may itself contain spaces and ')', so fields are counted after the LAST ')'.
 /// </summary>
-public sealed record ProcPidStat(char State, long UserTicks, long SystemTicks, long StartTicksSinceBoot)
+public sealed record ProcPidStat(char State, long UserTicks, long SystemTicks, int Nice, long StartTicksSinceBoot)
 {
     /// <summary>Z (zombie) and X (dead): the pid exists but the process has ended.</summary>
     public bool HasEnded => State is 'Z' or 'X' or 'x';
@@ -39,7 +39,7 @@ public sealed record ProcPidStat(char State, long UserTicks, long SystemTicks, l
             return null;
         }
 
-        return new ProcPidStat(fields[0][0], Long(fields[14 - 3]), Long(fields[15 - 3]), Long(fields[22 - 3]));
+        return new ProcPidStat(fields[0][0], Long(fields[14 - 3]), Long(fields[15 - 3]), (int)Long(fields[19 - 3]), Long(fields[22 - 3]));
     }
 
     private static long Long(string field) => long.Parse(field, NumberStyles.Integer, CultureInfo.InvariantCulture);

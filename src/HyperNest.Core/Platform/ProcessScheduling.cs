@@ -18,16 +18,12 @@ public static class ProcessScheduling
     /// </summary>
     public const int Background = 19;
 
-    /// <summary>This process's nice value (its main thread's: field 19 of /proc/self/stat).</summary>
+    /// <summary>This process's nice value (its main thread's).</summary>
     public static int OwnNice() => NiceOf(Environment.ProcessId);
 
     /// <summary>The nice value of <paramref name="processId"/>'s main thread.</summary>
-    public static int NiceOf(int processId)
-    {
-        // The command name (field 2) may hold spaces and parentheses: the fields after it follow the last ')'.
-        var stat = File.ReadAllText($"/proc/{processId}/stat");
-        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public static int NiceOf(int processId) =>
+        ProcPidStat.Read(processId)?.Nice ?? throw new IOException($"/proc/{processId}/stat cannot be read: the process has ended");
 
     /// <summary>Sets the nice value of every thread of <paramref name="processId"/> (lowering it needs CAP_SYS_NICE).</summary>
     public static void SetNice(int processId, int nice)
