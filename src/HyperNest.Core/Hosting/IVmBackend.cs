@@ -40,6 +40,12 @@ public interface IVmBackend
     /// </summary>
     int? FindWorker(VmRecord vm);
 
+    /// <summary>
+    /// The VMs for which <see cref="FindWorker"/> may find a worker (their runtime directory holds a pid
+    /// file), from one look at the runtime directory: a listing of many Off VMs then looks at no VM's files.
+    /// </summary>
+    IReadOnlySet<Guid> WorkerCandidates();
+
     /// <summary>Running or Paused as the worker reports it; null when it cannot be asked (then it is treated as dead).</summary>
     VmState? QueryState(VmRecord vm);
 

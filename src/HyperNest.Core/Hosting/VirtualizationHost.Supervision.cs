@@ -82,7 +82,7 @@ public sealed partial class VirtualizationHost : IWorkerSupervision
                 var heartbeat = state == VmState.Running
                     && IntegrationServices.IsEnabled(choices.GetValueOrDefault(vm.Id), IntegrationServices.Heartbeat)
                     && AgentAnswers(vm, SamplerPing);
-                LiveSamples.Record(vm.Id, generation, new LiveSamples.Sample(vm.Pid!.Value, _clock.GetUtcNow(), state, hypervisor, heartbeat));
+                LiveSamples.Record(vm.Id, generation, new LiveSamples.Sample(vm.Pid!.Value, _clock.GetUtcNow(), state, hypervisor, heartbeat, _backend.SampleUsage(vm)));
                 Interlocked.Increment(ref sampled);
             });
         return sampled;

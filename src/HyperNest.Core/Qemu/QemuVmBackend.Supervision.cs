@@ -24,6 +24,27 @@ public sealed partial class QemuVmBackend
         return workers;
     }
 
+    public IReadOnlySet<Guid> WorkerCandidates()
+    {
+        var candidates = new HashSet<Guid>();
+        try
+        {
+            foreach (var directory in Directory.EnumerateDirectories(paths.RuntimeRoot))
+            {
+                if (Guid.TryParse(Path.GetFileName(directory), out var id) && File.Exists(QemuRuntimePaths.ForVm(paths.RuntimeRoot, id).PidFile))
+                {
+                    candidates.Add(id);
+                }
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No VM has run yet.
+        }
+
+        return candidates;
+    }
+
     public async Task<WorkerExit> WatchWorkerAsync(Guid vmId, CancellationToken cancellationToken)
     {
         var socket = QemuRuntimePaths.ForVm(paths.RuntimeRoot, vmId).EventsSocket;

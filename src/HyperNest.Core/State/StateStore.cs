@@ -8,7 +8,7 @@ namespace HyperNest.State;
 /// processes acting at once serialize instead of overwriting each other (Podman's sqlite_state model:
 /// synchronous=FULL, foreign keys, busy timeout).
 /// </summary>
-public sealed class StateStore : IDisposable
+public sealed partial class StateStore : IDisposable
 {
     private static readonly Lazy<bool> SqliteInitialized = new(() =>
     {

@@ -23,6 +23,15 @@ public sealed partial class StateTransaction
         _transaction = transaction;
     }
 
+    /// <summary>SQLite's two change counters for this connection: commits by other connections (data_version) and its own row changes.</summary>
+    public (long DataVersion, long TotalChanges) ChangeCounters()
+    {
+        using var command = Command("SELECT data_version, total_changes() FROM pragma_data_version;");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     public IReadOnlyList<VmRecord> ListVms()
     {
         using var command = Command($"SELECT {VmColumns} FROM vms ORDER BY name COLLATE NOCASE;");

@@ -119,6 +119,9 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public bool IsAlive(VmRecord vm) => vm.Pid is { } pid && _processes.ContainsKey(pid);
 
+    /// <summary>Every VM that ever had a worker: like QEMU's pid file, the fake's record of a pid outlives the worker.</summary>
+    public IReadOnlySet<Guid> WorkerCandidates() => _pidByVm.Keys.ToHashSet();
+
     public int? FindWorker(VmRecord vm) => _pidByVm.TryGetValue(vm.Id, out var pid) && _processes.ContainsKey(pid) ? pid : null;
 
     /// <summary>How many times the worker was asked something live (run state, agent ping, hypervisor inside).</summary>
@@ -175,7 +178,14 @@ internal sealed class FakeVmBackend : IVmBackend
 
     public bool Heartbeat(VmRecord vm, TimeSpan timeout) => AgentAnswers && QueryState(vm) == VmState.Running;
 
-    public ProcessUsage SampleUsage(VmRecord vm) => new(3, vm.MemoryStartupBytes);
+    /// <summary>What <see cref="SampleUsage"/> reports: the worker's CPU percent (its resident memory is the VM's startup memory).</summary>
+    public int CpuPercent { get; set; } = 3;
+
+    public ProcessUsage SampleUsage(VmRecord vm)
+    {
+        Probes++;
+        return new(CpuPercent, vm.MemoryStartupBytes);
+    }
 
     /// <summary>What the fake guest printed on its console, oldest first.</summary>
     public List<string> Console { get; } = ["[    0.000000] Linux version fake"];

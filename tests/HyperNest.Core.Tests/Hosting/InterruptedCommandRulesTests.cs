@@ -39,6 +39,21 @@ public sealed class InterruptedCommandRulesTests : IDisposable
     }
 
     [Fact]
+    public void AListingOfAllVms_AdoptsAnOrphanWorker_AndLeavesTheOtherVmsOff()
+    {
+        var vm = NewVm();
+        _fixture.Backend.LaunchOrphan(vm.Id);
+        var bystander = Host.NewVm(new NewVmRequest { Name = "db1", NoVhd = true });
+
+        var listed = Host.GetVms();
+
+        var adopted = Assert.Single(listed, v => v.Id == vm.Id);
+        Assert.Equal(VmState.Running, adopted.State);
+        Assert.Contains("adopted", adopted.Status);
+        Assert.Equal(VmState.Off, Assert.Single(listed, v => v.Id == bystander.Id).State);
+    }
+
+    [Fact]
     public void WorkerWhoseStartVmStillHoldsTheLock_IsLeftToThatStartVm()
     {
         var vm = NewVm();

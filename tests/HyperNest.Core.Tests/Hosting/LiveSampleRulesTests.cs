@@ -49,6 +49,19 @@ public sealed class LiveSampleRulesTests : IDisposable
     }
 
     [Fact]
+    public void CpuUsage_IsTheSamplersFigure_UntilItsNextSample()
+    {
+        Backend.CpuPercent = 40;
+        StartSampledVm();
+        Backend.CpuPercent = 7;
+
+        Assert.Equal(40, Host.GetVm("web1").CPUUsage);
+        Assert.Equal(0, Backend.Probes);
+        Host.SampleRunningVms();
+        Assert.Equal(7, Host.GetVm("web1").CPUUsage);
+    }
+
+    [Fact]
     public void WithoutASample_GetVmProbesTheWorker()
     {
         Host.NewVm(new NewVmRequest { Name = "web1", NoVhd = true });
@@ -101,7 +114,7 @@ public sealed class LiveSampleRulesTests : IDisposable
 
         // The sampler probed "Running" just before the Suspend-VM and stores it just after.
         Host.SuspendVm("web1");
-        LiveSamples.Record(vm.Id, generation, new LiveSamples.Sample(pid, _fixture.Clock.GetUtcNow(), VmState.Running, false, true));
+        LiveSamples.Record(vm.Id, generation, new LiveSamples.Sample(pid, _fixture.Clock.GetUtcNow(), VmState.Running, false, true, default));
 
         Assert.Equal(VmState.Paused, Host.GetVm("web1").State);
     }

@@ -40,6 +40,43 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
+    public void ReadInventory_WithNothingChanged_IsTheSameCopy()
+    {
+        using var store = StateStore.Open(DatabasePath);
+        store.Transact(tx => tx.InsertVm(NewRecord("a")));
+
+        var first = store.ReadInventory();
+
+        Assert.Same(first, store.ReadInventory());
+    }
+
+    [Fact]
+    public void ReadInventory_SeesThisConnectionsOwnChange()
+    {
+        using var store = StateStore.Open(DatabasePath);
+        var record = NewRecord("a");
+        store.Transact(tx => tx.InsertVm(record));
+        _ = store.ReadInventory();
+
+        store.Transact(tx => tx.UpdateVm(record with { State = VmState.Saved }));
+
+        Assert.Equal(VmState.Saved, Assert.Single(store.ReadInventory().Vms).State);
+    }
+
+    [Fact]
+    public void ReadInventory_SeesAnotherConnectionsCommit()
+    {
+        using var store = StateStore.Open(DatabasePath);
+        using var other = StateStore.Open(DatabasePath);
+        store.Transact(tx => tx.InsertVm(NewRecord("a")));
+        _ = store.ReadInventory();
+
+        other.Transact(tx => tx.InsertVm(NewRecord("b")));
+
+        Assert.Equal(["a", "b"], store.ReadInventory().Vms.Select(v => v.Name));
+    }
+
+    [Fact]
     public void InsertVm_DuplicateNameDifferentCase_IsRejected()
     {
         using var store = StateStore.Open(DatabasePath);
