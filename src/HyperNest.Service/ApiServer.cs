@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
+using HyperNest.Service.Logging;
+
 namespace HyperNest.Service;
 
 /// <summary>The API on the home's Unix socket: Kestrel, the routes, and the runners that answer them.</summary>
@@ -26,7 +28,7 @@ internal sealed class ApiServer : IAsyncDisposable
 
     /// <param name="afterCall">Told after every call ends (the supervisor looks for workers a call started).</param>
     /// <param name="log">The service's log: every change with its outcome, every failure.</param>
-    public static ApiServer Create(ServiceEndpoint endpoint, Func<IVirtualizationHost> createHost, Action? afterCall = null, Action<string>? log = null)
+    public static ApiServer Create(ServiceEndpoint endpoint, Func<IVirtualizationHost> createHost, Action? afterCall = null, ServiceLog? log = null)
     {
         // The empty builder: no configuration sources, file watchers or default services to start, only
         // Kestrel (inside a TCG guest every start-up millisecond on the host is tens of milliseconds).
@@ -49,7 +51,7 @@ internal sealed class ApiServer : IAsyncDisposable
         var app = builder.Build();
         var hosts = new HostPool(createHost);
         var router = CreateRouter();
-        var calls = new CallRunner(hosts, afterCall ?? (() => { }), log ?? (_ => { }));
+        var calls = new CallRunner(hosts, afterCall ?? (() => { }), log ?? ServiceLog.None());
         var channels = new ChannelProxy(hosts);
         app.Run(context => Dispatch(context, router, calls, channels));
         return new ApiServer(app, hosts);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HyperNest.Hosting;
+using HyperNest.Service.Logging;
 
 namespace HyperNest.Service;
 
@@ -10,7 +11,7 @@ namespace HyperNest.Service;
 /// </summary>
 internal static class AutomaticStarter
 {
-    public static Task RunAsync(IReadOnlyList<AutomaticStart> plan, Func<IVirtualizationHost> createHost, Action<string> log, CancellationToken stopping)
+    public static Task RunAsync(IReadOnlyList<AutomaticStart> plan, Func<IVirtualizationHost> createHost, ServiceLog log, CancellationToken stopping)
     {
         if (plan.Count == 0)
         {
@@ -31,11 +32,11 @@ internal static class AutomaticStarter
                 try
                 {
                     var vm = host.StartVm(start.Name);
-                    log($"automatic start: '{start.Name}' is {vm.State}");
+                    log.Info("automatic start", $"automatic start: '{start.Name}' is {vm.State}", ServiceLog.Field(LogFields.VmName, start.Name));
                 }
                 catch (HostException ex)
                 {
-                    log($"automatic start: '{start.Name}' did not start: {ex.Message}");
+                    log.Error("automatic start", $"automatic start: '{start.Name}' did not start: {ex.Message}", ServiceLog.Field(LogFields.VmName, start.Name), ServiceLog.Field(LogFields.ErrorId, ex.ErrorId));
                 }
             }
         }, stopping);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using HyperNest.Api;
 using HyperNest.Hosting;
+using HyperNest.Service.Logging;
 using Microsoft.AspNetCore.Http;
 
 namespace HyperNest.Service;
@@ -16,9 +17,9 @@ internal sealed class CallRunner
 {
     private readonly HostPool _hosts;
     private readonly Action _afterCall;
-    private readonly Action<string> _log;
+    private readonly ServiceLog _log;
 
-    public CallRunner(HostPool hosts, Action afterCall, Action<string> log)
+    public CallRunner(HostPool hosts, Action afterCall, ServiceLog log)
     {
         _hosts = hosts;
         _afterCall = afterCall;
@@ -40,7 +41,8 @@ internal sealed class CallRunner
         var request = new ApiRequest(segments, query, body.Value, progress, context.RequestAborted);
         var operation = $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}";
         var logsSuccess = !HttpMethods.IsGet(context.Request.Method);
-        _ = Task.Factory.StartNew(() => Execute(call, request, frames.Writer, operation, logsSuccess), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var vmName = context.Request.Path.StartsWithSegments("/v1/vms", StringComparison.Ordinal) && segments.TryGetValue("name", out var name) ? name : null;
+        _ = Task.Factory.StartNew(() => Execute(call, request, frames.Writer, operation, vmName, logsSuccess), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         if (Streams(context))
         {
@@ -65,7 +67,7 @@ internal sealed class CallRunner
     /// Runs the call and logs its outcome: every change (the operations an admin reads back, as in VMMS's
     /// event log) and every failure; successful reads are not logged (a dashboard polls them).
     /// </summary>
-    private void Execute(HostCall call, ApiRequest request, ChannelWriter<ServedFrame> frames, string operation, bool logsSuccess)
+    private void Execute(HostCall call, ApiRequest request, ChannelWriter<ServedFrame> frames, string operation, string? vmName, bool logsSuccess)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var host = _hosts.Rent();
@@ -77,14 +79,17 @@ internal sealed class CallRunner
             frames.TryWrite(ServedFrame.ForValue(value));
             if (logsSuccess)
             {
-                _log($"{operation}: done in {clock.ElapsedMilliseconds} ms");
+                _log.Info("api", $"{operation}: done in {clock.ElapsedMilliseconds} ms", OutcomeFields(operation, vmName, "done", clock.ElapsedMilliseconds));
             }
         }
         catch (Exception ex)
         {
             var error = ApiError.From(ex);
             frames.TryWrite(new ServedFrame { Error = error });
-            _log($"{operation}: failed in {clock.ElapsedMilliseconds} ms ({error.ErrorId}): {error.Message}");
+            _log.Error(
+                "api",
+                $"{operation}: failed in {clock.ElapsedMilliseconds} ms ({error.ErrorId}): {error.Message}",
+                [.. OutcomeFields(operation, vmName, "failed", clock.ElapsedMilliseconds), ServiceLog.Field(LogFields.ErrorId, error.ErrorId)]);
         }
         finally
         {
@@ -94,6 +99,14 @@ internal sealed class CallRunner
             _afterCall();
         }
     }
+
+    private static KeyValuePair<string, string>[] OutcomeFields(string operation, string? vmName, string outcome, long milliseconds) =>
+    [
+        ServiceLog.Field(LogFields.Operation, operation),
+        ServiceLog.Field(LogFields.Outcome, outcome),
+        ServiceLog.Field(LogFields.DurationMs, milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        .. vmName is null ? [] : new[] { ServiceLog.Field(LogFields.VmName, vmName) },
+    ];
 
     private static bool Streams(HttpContext context) =>
         context.Request.Headers.Accept.Any(a => a is not null && a.Contains(ApiConnection.StreamMediaType, StringComparison.OrdinalIgnoreCase));

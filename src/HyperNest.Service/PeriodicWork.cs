@@ -1,3 +1,5 @@
+using HyperNest.Service.Logging;
+
 namespace HyperNest.Service;
 
 /// <summary>
@@ -10,11 +12,11 @@ internal sealed class PeriodicWork : IAsyncDisposable
     private readonly string _name;
     private readonly TimeSpan _interval;
     private readonly Action _round;
-    private readonly Action<string> _log;
+    private readonly ServiceLog _log;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
 
-    public PeriodicWork(string name, TimeSpan interval, Action round, Action<string> log)
+    public PeriodicWork(string name, TimeSpan interval, Action round, ServiceLog log)
     {
         _name = name;
         _interval = interval;
@@ -45,7 +47,7 @@ internal sealed class PeriodicWork : IAsyncDisposable
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                _log($"{_name}: {ex.Message}");
+                _log.Error(_name, $"{_name}: {ex.Message}");
             }
         }
         while (!_stopping.Token.WaitHandle.WaitOne(_interval));

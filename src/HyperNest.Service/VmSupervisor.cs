@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using HyperNest.Hosting;
+using HyperNest.Service.Logging;
 
 namespace HyperNest.Service;
 
@@ -20,14 +21,14 @@ internal sealed class VmSupervisor : IAsyncDisposable
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
 
     private readonly IWorkerSupervision _host;
-    private readonly Action<string> _log;
+    private readonly ServiceLog _log;
     private readonly ConcurrentDictionary<Guid, Task> _watches = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _nudge = new(0, 1);
     private readonly Lock _observeLock = new();
     private Task? _scanLoop;
 
-    public VmSupervisor(IWorkerSupervision host, Action<string> log)
+    public VmSupervisor(IWorkerSupervision host, ServiceLog log)
     {
         _host = host;
         _log = log;
@@ -75,7 +76,7 @@ internal sealed class VmSupervisor : IAsyncDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                _log($"supervisor: cannot list the runtime directory: {ex.Message}");
+                _log.Error("supervisor", $"supervisor: cannot list the runtime directory: {ex.Message}");
             }
 
             try
@@ -88,6 +89,8 @@ internal sealed class VmSupervisor : IAsyncDisposable
             }
         }
     }
+
+    private static KeyValuePair<string, string> VmField(Guid vmId) => ServiceLog.Field(LogFields.VmId, vmId.ToString("D"));
 
     private async Task WatchAsync(Guid vmId)
     {
@@ -104,7 +107,7 @@ internal sealed class VmSupervisor : IAsyncDisposable
         {
             // A channel nobody serves: the worker died before (or while) the supervisor looked. Whatever
             // left its socket behind, the record is checked as for an unexpected end.
-            _log($"supervisor: VM {vmId}: its event channel did not open ({ex.Message})");
+            _log.Warning("supervisor", $"supervisor: VM {vmId}: its event channel did not open ({ex.Message})", VmField(vmId));
             exit = new WorkerExit(WorkerExitKind.Unexpected);
         }
 
@@ -118,11 +121,14 @@ internal sealed class VmSupervisor : IAsyncDisposable
                     return _host.ObserveWorkerExit(vmId, exit);
                 }
             }).ConfigureAwait(false);
-            _log($"supervisor: VM {vmId} ({vm?.Name ?? "removed"}): worker ended ({exit.Kind}{(exit.Reason is null ? "" : ", " + exit.Reason)}); now {vm?.State.ToString() ?? "gone"}");
+            _log.Info(
+                "supervisor",
+                $"supervisor: VM {vmId} ({vm?.Name ?? "removed"}): worker ended ({exit.Kind}{(exit.Reason is null ? "" : ", " + exit.Reason)}); now {vm?.State.ToString() ?? "gone"}",
+                [VmField(vmId), .. vm is null ? [] : new[] { ServiceLog.Field(LogFields.VmName, vm.Name) }]);
         }
         catch (Exception ex)
         {
-            _log($"supervisor: VM {vmId}: recording the end of its worker failed: {ex.Message}");
+            _log.Error("supervisor", $"supervisor: VM {vmId}: recording the end of its worker failed: {ex.Message}", VmField(vmId));
         }
         finally
         {

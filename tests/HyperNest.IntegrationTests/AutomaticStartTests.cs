@@ -49,7 +49,13 @@ public sealed class AutomaticStartTests : IDisposable
         Assert.Contains("ifrunning Running", after.Output, StringComparison.Ordinal);
         Assert.Contains("always Running", after.Output, StringComparison.Ordinal);
         Assert.Contains("never Off", after.Output, StringComparison.Ordinal);
-        Assert.Contains("automatic start: 'always' is Running", File.ReadAllText(Path.Combine(_home, "logs", "hypernestd.log")), StringComparison.Ordinal);
+        // The service's log: the automatic start with its VM, and the QEMU command line of the start as a VM event.
+        var log = ServiceLogFile.Entries(Path.Combine(_home, "logs", "hypernestd.log"));
+        var started = Assert.Single(log, e => e.Field("HYPERNEST_COMPONENT") == "automatic start" && e.Field("HYPERNEST_VM_NAME") == "always");
+        Assert.Equal(("6", "automatic start: 'always' is Running"), (started.Field("PRIORITY"), started.Field("MESSAGE")));
+        Assert.Contains(log, e => e.Field("HYPERNEST_COMPONENT") == "vm event" && e.Field("HYPERNEST_VM_NAME") == "always"
+            && e.Field("MESSAGE").StartsWith("'always' runs in: ", StringComparison.Ordinal) && e.Field("MESSAGE").Contains("qemu-system-x86_64", StringComparison.Ordinal));
+        Assert.All(log, e => Assert.Equal(_home, e.Field("HYPERNEST_HOME")));
     }
 
     private string Resolver => Path.Combine(_home, "resolv.conf");

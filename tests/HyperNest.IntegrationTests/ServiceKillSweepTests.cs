@@ -83,7 +83,7 @@ public sealed partial class ServiceKillSweepTests(ITestOutputHelper output) : ID
             change: () => Host.RemoveNetNat("n1"),
             reset: () => { });
 
-        var recoveries = File.ReadLines(new ServiceEndpoint(_lab.Paths).LogPath).Count(line => line.Contains(" recovery: ", StringComparison.Ordinal));
+        var recoveries = ServiceLogFile.Entries(new ServiceEndpoint(_lab.Paths).LogPath).Count(entry => entry.Field("HYPERNEST_COMPONENT") == "recovery");
         output.WriteLine($"{recoveries} interrupted changes recovered by a later service");
         Assert.True(recoveries >= 3, $"only {recoveries} kills landed inside a change: the sweep tested too little");
     }

@@ -104,11 +104,25 @@ public class ServiceLauncher
             ErrorCategory.NotInstalled, "ServiceNotInstalled", executable);
     }
 
+    /// <summary>A log line's text: the service writes JSON lines (its MESSAGE field); the runtime may print plain ones.</summary>
+    private static string MessageOf(string line)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("MESSAGE", out var message) ? message.ToString() : line;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return line;
+        }
+    }
+
     private static string LogTail(string path)
     {
         try
         {
-            var lines = File.ReadLines(path).TakeLast(5).ToList();
+            var lines = File.ReadLines(path).TakeLast(5).Select(MessageOf).ToList();
             return lines.Count == 0 ? "(empty)" : string.Join(" | ", lines);
         }
         catch (IOException)

@@ -8,6 +8,9 @@ namespace HyperNest.Hosting;
 /// </summary>
 public interface IWorkerSupervision
 {
+    /// <summary>A VM event was recorded (Get-VMEvent's log): the service writes it to its own log too.</summary>
+    event EventHandler<Model.VmEvent>? EventRecorded;
+
     /// <inheritdoc cref="IVmBackend.SupervisableWorkers"/>
     IReadOnlyList<Guid> SupervisableWorkers();
 

@@ -20,8 +20,14 @@ public sealed partial class VirtualizationHost
         return _store.Transact(tx => tx.ListVmEvents(vmId, newest));
     }
 
-    private void RecordEvent(VmRecord vm, VmEventLevel level, string message) =>
-        _store.Transact(tx => tx.InsertVmEvent(new VmEvent { TimeCreated = _clock.GetUtcNow(), Level = level, VMName = vm.Name, VMId = vm.Id, Message = message }));
+    public event EventHandler<VmEvent>? EventRecorded;
+
+    private void RecordEvent(VmRecord vm, VmEventLevel level, string message)
+    {
+        var recorded = new VmEvent { TimeCreated = _clock.GetUtcNow(), Level = level, VMName = vm.Name, VMId = vm.Id, Message = message };
+        _store.Transact(tx => tx.InsertVmEvent(recorded));
+        EventRecorded?.Invoke(this, recorded);
+    }
 
     /// <summary>A start's events: that it started (or came back from its saved state), and the worker's command line.</summary>
     private void RecordStart(VmRecord vm, bool restored)
