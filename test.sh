@@ -5,7 +5,8 @@
 set -euo pipefail
 source "$(dirname "$0")/scripts/setup.sh"
 hn_require_root
-hn_install_packages
+hn_install_packages "${HN_TEST_PACKAGES[@]}"
+hn_fetch_resolved
 hn_publish
 cd "$HN_ROOT"
 dotnet build HyperNest.slnx -c Release -nologo -v quiet

@@ -9,6 +9,11 @@ HN_LIB=/usr/local/lib/hypernest
 # iperf3 and dnsmasq-base serve L0's side of the nested lab (scripts/nested-lab.sh): TCP throughput
 # (the guest images carry iperf3 too) and a DNS server.
 HN_PACKAGES=(qemu-system-x86 qemu-utils ovmf seabios mmdebstrap nftables iproute2 iperf3 busybox-static cpio zstd xz-utils e2fsprogs util-linux dnsmasq-base genisoimage)
+# The per-link DNS test runs systemd-resolved on a D-Bus of its own: the bus daemon, and the private library
+# resolved links against (resolved itself is unpacked by hn_fetch_resolved, not installed).
+HN_TEST_PACKAGES=(dbus-daemon libsystemd-shared)
+# systemd-resolved for that test, unpacked from its Debian package here.
+HN_RESOLVED_DIR=/var/cache/hypernest/test-tools/systemd-resolved
 
 hn_require_root() {
   if [[ $(id -u) -ne 0 ]]; then
@@ -17,9 +22,9 @@ hn_require_root() {
   fi
 }
 
-hn_install_packages() {
+hn_install_packages() { # [extra packages…]
   local missing=()
-  for p in "${HN_PACKAGES[@]}"; do
+  for p in "${HN_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   if ((${#missing[@]})); then
@@ -39,6 +44,21 @@ hn_install_packages() {
     echo "The .NET 10 SDK (dotnet) is not on PATH. Install it, then run this again." >&2
     exit 1
   fi
+}
+
+# systemd-resolved, unpacked under $HN_RESOLVED_DIR and never installed: its package would make the
+# machine's /etc/resolv.conf resolved's stub. The version is the installed libsystemd-shared's (resolved
+# links against that private library), else the archive's current one.
+hn_fetch_resolved() {
+  [[ -x $HN_RESOLVED_DIR/lib/systemd/systemd-resolved ]] && return
+  echo "==> Unpacking systemd-resolved for the per-link DNS test into $HN_RESOLVED_DIR"
+  local download
+  download=$(mktemp -d)
+  chown _apt "$download" 2>/dev/null || true
+  (cd "$download" && { apt-get download -q "systemd-resolved=$(dpkg-query -W -f='${Version}' libsystemd-shared)" || apt-get download -q systemd-resolved; })
+  mkdir -p "$HN_RESOLVED_DIR"
+  dpkg-deb -x "$download"/systemd-resolved_*.deb "$HN_RESOLVED_DIR"
+  rm -rf "$download"
 }
 
 hn_publish() {

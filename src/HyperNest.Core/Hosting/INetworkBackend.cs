@@ -91,6 +91,12 @@ public interface INetworkBackend
     string NamespaceIdentity();
 
     /// <summary>
+    /// The per-link resolver serving this network namespace (systemd-resolved), or null: then DNS servers
+    /// go to the resolver file. The caller disposes it.
+    /// </summary>
+    ILinkDns? LinkDns();
+
+    /// <summary>
     /// True when the file <see cref="WriteResolverConfiguration"/> writes is the machine's own resolv.conf
     /// while this process runs in another network namespace: namespaces share the machine's /etc (unless
     /// a mount namespace of their own gives them one, as ip netns exec does), so writing it would change

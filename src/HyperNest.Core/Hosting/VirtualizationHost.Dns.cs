@@ -5,8 +5,9 @@ using HyperNest.Model;
 namespace HyperNest.Hosting;
 
 /// <summary>
-/// The DNS client's servers per interface (Get-/Set-DnsClientServerAddress, netsh … dnsserver). Linux
-/// resolves through one list, so resolv.conf gets every interface's servers in ifIndex order.
+/// The DNS client's servers per interface (Get-/Set-DnsClientServerAddress, netsh … dnsserver). Where
+/// systemd-resolved serves this network namespace each interface's servers are that link's, as on Windows;
+/// elsewhere Linux resolves through one list, so resolv.conf gets every interface's servers in ifIndex order.
 /// </summary>
 public sealed partial class VirtualizationHost
 {
@@ -73,7 +74,8 @@ public sealed partial class VirtualizationHost
 
     private DnsClientServerAddress StoreDnsServers(NetAdapter adapter, List<string> servers)
     {
-        if (_network.ResolverFileIsAnotherNamespaces())
+        using var linkDns = _network.LinkDns();
+        if (linkDns is null && _network.ResolverFileIsAnotherNamespaces())
         {
             throw NetworkErrors.ResolverFileOfAnotherNamespace(_paths.ResolverConfiguration);
         }
@@ -82,7 +84,14 @@ public sealed partial class VirtualizationHost
         _store.Transact(tx => tx.ReplaceDnsServers(adapter.LinuxName, servers));
         try
         {
-            RewriteResolverConfiguration();
+            if (linkDns is not null)
+            {
+                ApplyLinkDns(linkDns, adapter.LinuxName);
+            }
+            else
+            {
+                RewriteResolverConfiguration();
+            }
         }
         catch
         {
@@ -91,6 +100,40 @@ public sealed partial class VirtualizationHost
         }
 
         return DnsView(adapter, "IPv4", servers.Where(s => IPAddress.Parse(s).AddressFamily == AddressFamily.InterNetwork).ToList());
+    }
+
+    /// <summary>The stored servers to where they take effect: resolved's links where it serves this namespace, else resolv.conf.</summary>
+    private void ApplyDnsServers()
+    {
+        using var linkDns = _network.LinkDns();
+        if (linkDns is not null)
+        {
+            ApplyLinkDns(linkDns, changedLink: null);
+        }
+        else
+        {
+            RewriteResolverConfiguration();
+        }
+    }
+
+    /// <summary>
+    /// Each stored interface's servers become its link's in resolved (a link gone with its switch is
+    /// forgotten by resolved itself); the link whose last server went is given back to whatever set it
+    /// before (RevertLink), as Set-DnsClientServerAddress -ResetServerAddresses does on Windows.
+    /// </summary>
+    private void ApplyLinkDns(ILinkDns linkDns, string? changedLink)
+    {
+        var stored = _store.Transact(tx => tx.ListDnsServers());
+        var index = _network.ListLinks().ToDictionary(l => l.Name, l => l.Index, StringComparer.Ordinal);
+        foreach (var link in stored.GroupBy(s => s.Interface).Where(g => index.ContainsKey(g.Key)))
+        {
+            linkDns.SetServers(index[link.Key], link.OrderBy(s => s.Position).Select(s => IPAddress.Parse(s.Address)).ToList());
+        }
+
+        if (changedLink is not null && index.TryGetValue(changedLink, out var changed) && !stored.Any(s => s.Interface == changedLink))
+        {
+            linkDns.Revert(changed);
+        }
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ public sealed partial class VirtualizationHost
 
         if (dns.Count > 0)
         {
-            Try("rewrite the resolver configuration", RewriteResolverConfiguration);
+            Try("re-apply the DNS servers", ApplyDnsServers);
         }
 
         Try("re-apply the switch-port guards", () => ApplyPortGuards());

@@ -104,7 +104,7 @@ public sealed partial class VirtualizationHost
         }
 
         ApplyPortGuards();
-        RewriteResolverConfiguration();
+        ApplyDnsServers();
     }
 
     public VmSwitch RenameVmSwitch(string name, string newName)

@@ -242,6 +242,11 @@ internal sealed class FakeNetworkBackend : INetworkBackend
 
     public bool ResolverFileIsAnotherNamespaces() => InAnotherNamespaceWithTheMachinesEtc;
 
+    /// <summary>Set, it stands for systemd-resolved serving this namespace, and records what it was told.</summary>
+    public FakeLinkDns? Resolved { get; set; }
+
+    public ILinkDns? LinkDns() => Resolved;
+
     /// <summary>What a reboot does to the kernel's state: every HyperNest link, address, route and table is gone.</summary>
     public void Reboot(string newIdentity)
     {
@@ -287,5 +292,26 @@ internal sealed class FakeNetworkBackend : INetworkBackend
         {
             throw new NetworkBackendException(message);
         }
+    }
+}
+
+/// <summary>systemd-resolved's per-link DNS as the host API drives it: each link's servers, and the links reverted.</summary>
+internal sealed class FakeLinkDns : ILinkDns
+{
+    public Dictionary<int, IReadOnlyList<IPAddress>> Servers { get; } = [];
+
+    public List<int> Reverted { get; } = [];
+
+    public void SetServers(int ifIndex, IReadOnlyList<IPAddress> servers) => Servers[ifIndex] = servers;
+
+    public void Revert(int ifIndex)
+    {
+        Servers.Remove(ifIndex);
+        Reverted.Add(ifIndex);
+    }
+
+    /// <summary>The host API disposes what LinkDns() returns after each use; the fake keeps its record.</summary>
+    public void Dispose()
+    {
     }
 }

@@ -191,6 +191,8 @@ public sealed class LinuxNetworkBackend(HostPaths paths) : INetworkBackend
 
     public string NamespaceIdentity() => NetworkNamespaceIdentity.Current();
 
+    public ILinkDns? LinkDns() => ResolvedLinkDns.InThisNamespace();
+
     public bool ResolverFileIsAnotherNamespaces() =>
         Path.GetFullPath(paths.ResolverConfiguration) == Hosting.HostPaths.DefaultResolverConfiguration && MachineNamespaces.SharesEtcWithAnotherNetworkNamespace();
 

@@ -278,4 +278,42 @@ public sealed class LocalNetworkRulesTests : IDisposable
         Host.SetDnsClientServerAddresses(ethernet, []);
         Assert.Null(_f.Network.ResolverFile);
     }
+
+    [Fact]
+    public void WithResolvedServingThisNamespace_ServersArePerLink_AndTheResolverFileIsLeftAlone()
+    {
+        var resolved = _f.Network.Resolved = new FakeLinkDns();
+        var original = _f.Network.ResolverFile;
+        _f.Internal("VmNAT");
+        var ethernet = Host.GetNetAdapters().Single(a => a.Name == "Ethernet");
+        var vmnat = Host.GetNetAdapters().Single(a => a.Name == "vEthernet (VmNAT)");
+
+        Host.AddDnsClientServerAddress(NetInterfaceSelector.ByAlias("Ethernet"), "10.0.0.53", null);
+        Host.AddDnsClientServerAddress(NetInterfaceSelector.ByAlias("Ethernet"), "fd00::53", null);
+        Host.SetDnsClientServerAddresses(NetInterfaceSelector.ByAlias("vEthernet (VmNAT)"), ["192.168.0.1"]);
+
+        Assert.Equal(["10.0.0.53", "fd00::53"], resolved.Servers[ethernet.ifIndex].Select(s => s.ToString()));
+        Assert.Equal(["192.168.0.1"], resolved.Servers[vmnat.ifIndex].Select(s => s.ToString()));
+        Assert.Equal(original, _f.Network.ResolverFile);
+        Assert.Empty(_f.Network.ResolverServers);
+
+        Host.SetDnsClientServerAddresses(NetInterfaceSelector.ByAlias("Ethernet"), []);
+
+        Assert.Equal([ethernet.ifIndex], resolved.Reverted);
+        Assert.False(resolved.Servers.ContainsKey(ethernet.ifIndex));
+        Assert.Equal(["192.168.0.1"], resolved.Servers[vmnat.ifIndex].Select(s => s.ToString()));
+    }
+
+    [Fact]
+    public void WithResolvedServingThisNamespace_AnotherNamespaceSharingTheMachinesEtc_IsNoReasonToRefuse()
+    {
+        // The resolver file is the machine's, but nothing writes it: resolved keeps this namespace's links.
+        var resolved = _f.Network.Resolved = new FakeLinkDns();
+        _f.Network.InAnotherNamespaceWithTheMachinesEtc = true;
+        var ethernet = Host.GetNetAdapters().Single(a => a.Name == "Ethernet");
+
+        Host.AddDnsClientServerAddress(NetInterfaceSelector.ByAlias("Ethernet"), "10.0.0.53", null);
+
+        Assert.Equal(["10.0.0.53"], resolved.Servers[ethernet.ifIndex].Select(s => s.ToString()));
+    }
 }
