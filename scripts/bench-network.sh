@@ -2,9 +2,12 @@
 # TCP throughput of the nested networking options under TCG (prints figures; asserts nothing):
 # L1 -> L0 (the baseline, L1 on L0's switch), L2 -> L0 through L1's NAT, and L2 -> L0 over the spoofed
 # bridge (External switch in L1), each with iperf3 for the same time; ratios are against the baseline.
+# Then the same three paths with L1 run by libvirt on a libvirt NAT network (bench-network-libvirt.py),
+# when libvirt is installed (it is installed when missing, as for the boot benchmark).
 #   scripts/bench-network.sh [seconds per run, default 10]
 set -euo pipefail
 source "$(dirname "$0")/lab-lib.sh"
+if [[ ${HN_LAB_IN_NETNS:-} != 1 ]]; then bench_install_libvirt; fi
 lab_enter_netns "$@"
 seconds=${1:-10}
 
@@ -20,6 +23,13 @@ nat_mbits=$(lab_iperf "$seconds" l2 L2)
 l1 'Stop-VM L2 -TurnOff' >&2
 lab_spoof_l2 >&2
 spoof_mbits=$(lab_iperf "$seconds" l2 L2s)
+l1 'Stop-VM L2s -TurnOff' >&2
+# libvirt's L1 takes HyperNest's L1's command line and disk image while it still runs, then stops it.
+bench_start_libvirtd
+libvirt_rows=""
+if [[ -n $BENCH_LIBVIRT ]]; then
+  libvirt_rows=$(python3 "$(dirname "$0")/bench-network-libvirt.py" "$seconds") || echo "bench-network-libvirt.py failed (exit $?)" >&2
+fi
 if [[ $LAB_FAILED -ne 0 ]]; then
   echo "A lab check failed (see [FAIL] above); the figures below may be missing." >&2
 fi
@@ -29,3 +39,15 @@ printf '%-48s %10s %8s\n' "iperf3 TCP, ${seconds} s each (TCG)" "Mbit/s" "ratio"
 printf '%-48s %10s %8s\n' "L1 -> L0 (baseline)" "$l1_mbits" "1.00"
 printf '%-48s %10s %8s\n' "L2 -> L0 through L1's NAT" "$nat_mbits" "$(ratio "$nat_mbits" "$l1_mbits")"
 printf '%-48s %10s %8s\n' "L2 -> L0 over the spoofed bridge" "$spoof_mbits" "$(ratio "$spoof_mbits" "$l1_mbits")"
+if [[ -z $BENCH_LIBVIRT ]]; then
+  printf '%-48s %s\n' "libvirt's NAT network for L1: not measured" "$BENCH_NO_LIBVIRT"
+else
+  # Ratios to libvirt's own L1 -> L0, and (last column) each path against HyperNest's same path.
+  libvirt_l1=$(awk -F'\t' 'NR == 1 {print $2}' <<<"$libvirt_rows")
+  hypernest_paths=("$l1_mbits" "$nat_mbits" "$spoof_mbits")
+  i=0
+  while IFS=$'\t' read -r label mbits; do
+    printf '%-48s %10s %8s %s\n' "$label" "$mbits" "$(ratio "$mbits" "$libvirt_l1")" "(HyperNest/libvirt $(ratio "${hypernest_paths[$i]}" "$mbits"))"
+    i=$((i + 1))
+  done <<<"$libvirt_rows"
+fi

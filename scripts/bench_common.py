@@ -73,7 +73,26 @@ def agent_answers(path, deadline):
     return None
 
 
-class GuestAgent:
+class AgentShell:
+    """Runs shell scripts in a guest through its agent's guest-exec; subclasses say how a command reaches the agent."""
+
+    def execute(self, command, **arguments):
+        raise NotImplementedError
+
+    def shell(self, script, timeout=300):
+        """Runs SCRIPT with the guest's /bin/sh and waits for it; returns (exit code, output)."""
+        pid = self.execute("guest-exec", path="/bin/sh", arg=["-c", script], **{"capture-output": True})["pid"]
+        start = time.monotonic()
+        while time.monotonic() - start < timeout:
+            status = self.execute("guest-exec-status", pid=pid)
+            if status["exited"]:
+                output = base64.b64decode(status.get("out-data", "")) + base64.b64decode(status.get("err-data", ""))
+                return status.get("exitcode"), output.decode(errors="replace")
+            time.sleep(0.1)
+        raise TimeoutError(f"the guest's script did not end in {timeout} s")
+
+
+class GuestAgent(AgentShell):
     """One connection to a guest agent: guest-sync first (stale answers are skipped), then commands one at a time."""
 
     def __init__(self, path):
@@ -97,18 +116,19 @@ class GuestAgent:
             raise RuntimeError(f"{command}: {answer['error']}")
         return answer["return"]
 
-    def shell(self, script, timeout=300):
-        """Runs SCRIPT with the guest's /bin/sh and waits for it; returns (exit code, output)."""
-        pid = self.execute("guest-exec", path="/bin/sh", arg=["-c", script], **{"capture-output": True})["pid"]
-        start = time.monotonic()
-        while time.monotonic() - start < timeout:
-            status = self.execute("guest-exec-status", pid=pid)
-            if status["exited"]:
-                output = base64.b64decode(status.get("out-data", "")) + base64.b64decode(status.get("err-data", ""))
-                return status.get("exitcode"), output.decode(errors="replace")
-            time.sleep(0.1)
-        raise TimeoutError(f"the guest's script did not end in {timeout} s")
-
     def close(self):
         self.file.close()
         self.sock.close()
+
+
+class VirshAgent(AgentShell):
+    """A libvirt domain's guest agent, which libvirtd holds: every command goes through `virsh qemu-agent-command`."""
+
+    def __init__(self, domain):
+        self.domain = domain
+
+    def execute(self, command, **arguments):
+        done = run("virsh", "-q", "qemu-agent-command", self.domain, "--timeout", "30", json.dumps({"execute": command, "arguments": arguments}), check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"{command}: {done.stderr.strip()}")
+        return json.loads(done.stdout)["return"]

@@ -150,6 +150,8 @@ bench_stop_libvirtd() {
   # One virsh for all: the CLI benchmark defines a thousand.
   virsh -q list --name 2>/dev/null | grep '^hn-bench-' | sed 's/^/destroy /' | virsh -q >/dev/null 2>&1 || true
   virsh -q list --all --name 2>/dev/null | grep '^hn-bench-' | sed 's/^/undefine /' | virsh -q >/dev/null 2>&1 || true
+  # The network benchmark's libvirt network, should its script have been killed before it removed it.
+  virsh -q net-list --all --name 2>/dev/null | grep '^hn-bench-' | sed 's/^/net-destroy /; p; s/^net-destroy /net-undefine /' | virsh -q >/dev/null 2>&1 || true
   local pids=() i
   for pid in /run/libvirtd.pid /run/virtlogd.pid; do [[ -s $pid ]] && pids+=("$(cat "$pid")"); done
   ((${#pids[@]})) || return 0
