@@ -13,7 +13,7 @@ the installed hypernest and its tiny image; libvirt is measured when libvirtd an
 """
 import os, shutil, statistics, subprocess, sys, tempfile, time
 
-from bench_common import agent_answers, backing_file, differencing_disk, hypernest, hypernest_qemu_argv, option, plain_qemu_argv, run
+from bench_common import agent_answers, backing_file, differencing_disk, hypernest, hypernest_qemu_argv, option, plain_qemu_argv, run, virsh_agent_answers
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 MEMORY_MB = 512
@@ -104,12 +104,7 @@ class LibvirtBoot:
     def boot(self):
         start = time.monotonic()
         run("virsh", "-q", "start", DOMAIN)
-        while time.monotonic() - start < 300:
-            ping = run("virsh", "-q", "qemu-agent-command", DOMAIN, "--timeout", "1", '{"execute":"guest-ping"}', check=False)
-            if ping.returncode == 0:
-                return time.monotonic() - start
-            time.sleep(0.05)
-        return None
+        return virsh_agent_answers(DOMAIN, 300, since=start)
 
     def stop(self):
         run("virsh", "-q", "destroy", DOMAIN, check=False)

@@ -10,9 +10,9 @@ L1 still running (its QEMU command line and disk are where this L1's come from) 
     scripts/bench-network-libvirt.py SECONDS
 Prints three lines "label<TAB>Mbit/s" (an empty figure when a step failed, with the reason on stderr).
 """
-import glob, json, os, re, shutil, subprocess, sys, tempfile, time
+import glob, json, os, re, shutil, subprocess, sys, tempfile
 
-from bench_common import VirshAgent, backing_file, differencing_disk, hypernest, hypernest_qemu_argv, option, run
+from bench_common import VirshAgent, backing_file, differencing_disk, hypernest, hypernest_qemu_argv, option, run, virsh_agent_answers
 
 SECONDS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 DOMAIN = "hn-bench-net-l1"  # lab-lib.sh's bench_stop_libvirtd undefines every hn-bench-* domain
@@ -114,23 +114,24 @@ def main():
         run("virsh", "-q", "define", f"{work}/domain.xml")
         run("virsh", "-q", "start", DOMAIN)
         agent = VirshAgent(DOMAIN)
-        start = time.monotonic()
-        while run("virsh", "-q", "qemu-agent-command", DOMAIN, "--timeout", "2", '{"execute":"guest-ping"}', check=False).returncode != 0:
-            if time.monotonic() - start > 300:
-                sys.exit("libvirt L1: its agent did not answer in 300 s")
-            time.sleep(0.5)
-        print(f"libvirt L1: agent answered after {time.monotonic() - start:.0f} s", file=sys.stderr)
+        answered = virsh_agent_answers(DOMAIN, 300)
+        if answered is None:
+            sys.exit("libvirt L1: its agent did not answer in 300 s")
+        print(f"libvirt L1: agent answered after {answered:.0f} s", file=sys.stderr)
 
         l1_shell(agent, "L1's address", "hypernest -NoProfile -c 'Get-NetAdapter Ethernet | New-NetIPAddress -IPAddress 10.0.1.2 -AddressFamily IPv4 -PrefixLength 24 | Out-Null'")
         l1 = receiver_mbits(l1_shell(agent, "iperf3 L1 -> L0", iperf_line(SECONDS)))
 
-        nat = receiver_mbits(l1_shell(agent, "L2 through L1's NAT", "hypernest -NoProfile -c '"
+        nat_output = l1_shell(agent, "L2 through L1's NAT", "hypernest -NoProfile -c '"
             "New-VMSwitch -Name VmNAT -SwitchType Internal | Out-Null; "
             "New-NetNat -Name LocalNAT -InternalIPInterfaceAddressPrefix 192.168.100.0/24 | Out-Null; "
             "Get-NetAdapter \"vEthernet (VmNat)\" | New-NetIPAddress -IPAddress 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24 | Out-Null; "
             "New-VM -Name L2 -Image tiny -SwitchName VmNAT | Out-Null; Start-VM L2; Wait-VM L2 -For Heartbeat -Timeout 300 | Out-Null; "
+            "\"L2 runs under $((Get-VM L2).Accelerator)\"; "
             "Invoke-Command -VMName L2 { Get-NetAdapter Ethernet | New-NetIPAddress -IPAddress 192.168.100.2 -DefaultGateway 192.168.100.1 -AddressFamily IPv4 -PrefixLength 24 | Out-Null }; "
-            f"Invoke-Command -VMName L2 {{ {iperf_line(SECONDS)} }}; Stop-VM L2 -TurnOff'"))
+            f"Invoke-Command -VMName L2 {{ {iperf_line(SECONDS)} }}; Stop-VM L2 -TurnOff'")
+        nat = receiver_mbits(nat_output)
+        print(f"libvirt L1: {next((line for line in nat_output.splitlines() if line.startswith('L2 runs under')), 'L2 did not start')}", file=sys.stderr)
 
         spoof = receiver_mbits(l1_shell(agent, "L2 over the bridge", "hypernest -NoProfile -c '"
             "New-VMSwitch -Name Ext -NetAdapterName Ethernet | Out-Null; "

@@ -8,7 +8,7 @@
 #     cli [runs=11]                      Get-VM with 0/100/1000 VMs vs virsh list --all
 #     service [running=10] [defined=1000] [runs=21]   GET /v1/vms and Get-VM from the service's model; its RSS and CPU
 #     nested                             L0 -> L1 -> L2 to heartbeat
-#     network [seconds=10]               iperf3 L1->L0, L2->L0 through NAT and over the spoofed bridge
+#     network [seconds=10]               iperf3 L1->L0, L2->L0 through NAT and over the spoofed bridge; the same with libvirt's L1 on a libvirt NAT network
 #     memory [count=8]                   Dynamic Memory density, balancer cost, following a guest
 #     direct [runs=11]                   Invoke-Command into a tiny guest, an L1 and an L2 in it, cold and warm
 #     confinement [pairs=5]              -runas and -sandbox against unconfined QEMU

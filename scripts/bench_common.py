@@ -73,6 +73,16 @@ def agent_answers(path, deadline):
     return None
 
 
+def virsh_agent_answers(domain, deadline, since=None):
+    """Seconds from SINCE (default now) until the libvirt domain's guest agent answers guest-ping (None after DEADLINE)."""
+    start = time.monotonic() if since is None else since
+    while time.monotonic() - start < deadline:
+        if run("virsh", "-q", "qemu-agent-command", domain, "--timeout", "1", '{"execute":"guest-ping"}', check=False).returncode == 0:
+            return time.monotonic() - start
+        time.sleep(0.05)
+    return None
+
+
 class AgentShell:
     """Runs shell scripts in a guest through its agent's guest-exec; subclasses say how a command reaches the agent."""
 

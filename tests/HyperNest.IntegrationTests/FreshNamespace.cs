@@ -13,11 +13,15 @@ internal static class FreshNamespace
         public override string ToString() => $"exit {ExitCode}\n{Output}\n{Errors}";
     }
 
-    public static Outcome Run(string home, string resolverFile, string script)
+    /// <summary>The built CLI, as the scripts' `hypernest` function runs it.</summary>
+    public static string Cli => Path.Combine(AppContext.BaseDirectory, "hypernest.dll");
+
+    /// <param name="ownMountNamespace">Also a mount namespace of its own (unshare --mount), for a script that mounts a /run or /sys of its own.</param>
+    public static Outcome Run(string home, string resolverFile, string script, bool ownMountNamespace = false)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "hypernest.dll");
         var info = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--net", "--", "bash", "-c", $"ip link set lo up; hypernest() {{ dotnet '{cli}' \"$@\"; }}; {script}" })
+        string[] namespaces = ownMountNamespace ? ["--net", "--mount"] : ["--net"];
+        foreach (var argument in (string[])[.. namespaces, "--", "bash", "-c", $"ip link set lo up; hypernest() {{ dotnet '{Cli}' \"$@\"; }}; {script}"])
         {
             info.ArgumentList.Add(argument);
         }

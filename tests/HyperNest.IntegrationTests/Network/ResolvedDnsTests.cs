@@ -72,7 +72,7 @@ public sealed class ResolvedDnsTests : IDisposable
     private static string Section(string output, string marker) =>
         output.Contains(marker, StringComparison.Ordinal) ? output[(output.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Split("== ")[0] : "";
 
-    /// <summary>Runs <paramref name="script"/> (bash, with `hypernest` the built CLI and `resolvectl`) once resolved answers on the sandbox's bus.</summary>
+    /// <summary>Runs <paramref name="script"/> (bash, with FreshNamespace's `hypernest`, and `resolvectl`) once resolved answers on the sandbox's bus.</summary>
     private FreshNamespace.Outcome WithResolved(string script)
     {
         var resolved = Path.Combine(ResolvedDirectory, "lib/systemd/systemd-resolved");
@@ -93,38 +93,21 @@ public sealed class ResolvedDnsTests : IDisposable
             """);
         var sandbox = $$"""
             set -euo pipefail
-            ip link set lo up
             mount -t sysfs sysfs /sys
             mount -t tmpfs tmpfs /run
             mkdir -p /run/systemd/resolve /run/dbus && chown nobody:nogroup /run/systemd/resolve
             # The system bus at its usual path, in this sandbox's own /run (resolved runs as nobody, who could not enter the home).
             dbus-daemon --config-file='{{_home}}/bus.conf' --fork --print-pid > '{{_home}}/bus.pid'
-            export CLI='{{Path.Combine(AppContext.BaseDirectory, "hypernest.dll")}}'
+            export CLI='{{FreshNamespace.Cli}}'
             # resolved drops to its own user when started as root; nobody with the capabilities it keeps stands in.
             caps=+net_bind_service,+net_raw,+setpcap
             setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=$caps --ambient-caps=$caps '{{resolved}}' > '{{_home}}/resolved.log' 2>&1 &
             echo $! > '{{_home}}/resolved.pid'
             for i in $(seq 100); do busctl --system status org.freedesktop.resolve1 >/dev/null 2>&1 && break; sleep 0.1; done
-            hypernest() { dotnet "$CLI" "$@"; }
             resolvectl() { '{{ResolvedDirectory}}/usr/bin/resolvectl' "$@"; }
             """;
-        var info = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--net", "--mount", "--", "bash", "-c", sandbox + "\n" + script })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["HYPERNEST_HOME"] = _home;
-        info.Environment["HYPERNEST_RESOLV_CONF"] = ResolverFile;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
+        var outcome = FreshNamespace.Run(_home, ResolverFile, sandbox + "\n" + script, ownMountNamespace: true);
         var log = Path.Combine(_home, "resolved.log");
-        return new FreshNamespace.Outcome(process.ExitCode, output.GetAwaiter().GetResult(), errors.GetAwaiter().GetResult() + (File.Exists(log) ? "\nresolved's log:\n" + File.ReadAllText(log) : ""));
+        return outcome with { Errors = outcome.Errors + (File.Exists(log) ? "\nresolved's log:\n" + File.ReadAllText(log) : "") };
     }
 }
