@@ -84,14 +84,7 @@ public sealed partial class VirtualizationHost
         _store.Transact(tx => tx.ReplaceDnsServers(adapter.LinuxName, servers));
         try
         {
-            if (linkDns is not null)
-            {
-                ApplyLinkDns(linkDns, adapter.LinuxName);
-            }
-            else
-            {
-                RewriteResolverConfiguration();
-            }
+            ApplyDnsServers(linkDns, adapter.LinuxName);
         }
         catch
         {
@@ -102,13 +95,18 @@ public sealed partial class VirtualizationHost
         return DnsView(adapter, "IPv4", servers.Where(s => IPAddress.Parse(s).AddressFamily == AddressFamily.InterNetwork).ToList());
     }
 
-    /// <summary>The stored servers to where they take effect: resolved's links where it serves this namespace, else resolv.conf.</summary>
     private void ApplyDnsServers()
     {
         using var linkDns = _network.LinkDns();
+        ApplyDnsServers(linkDns, changedLink: null);
+    }
+
+    /// <summary>The stored servers to where they take effect: resolved's links where it serves this namespace, else resolv.conf.</summary>
+    private void ApplyDnsServers(ILinkDns? linkDns, string? changedLink)
+    {
         if (linkDns is not null)
         {
-            ApplyLinkDns(linkDns, changedLink: null);
+            ApplyLinkDns(linkDns, changedLink);
         }
         else
         {
