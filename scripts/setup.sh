@@ -55,7 +55,11 @@ hn_fetch_resolved() {
   local download
   download=$(mktemp -d)
   chown _apt "$download" 2>/dev/null || true
-  (cd "$download" && { apt-get download -q "systemd-resolved=$(dpkg-query -W -f='${Version}' libsystemd-shared)" || apt-get download -q systemd-resolved; })
+  local version
+  version=$(dpkg-query -W -f='${Version}' libsystemd-shared)
+  fetch() { (cd "$download" && { apt-get download -q "systemd-resolved=$version" || apt-get download -q systemd-resolved; }); }
+  # Package lists older than the archive (a fresh machine's) cannot find it: refreshed once, then tried again.
+  fetch || { apt-get update -q && fetch; }
   mkdir -p "$HN_RESOLVED_DIR"
   dpkg-deb -x "$download"/systemd-resolved_*.deb "$HN_RESOLVED_DIR"
   rm -rf "$download"

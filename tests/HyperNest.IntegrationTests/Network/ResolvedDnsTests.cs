@@ -103,8 +103,8 @@ public sealed class ResolvedDnsTests : IDisposable
             caps=+net_bind_service,+net_raw,+setpcap
             setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=$caps --ambient-caps=$caps '{{resolved}}' > '{{_home}}/resolved.log' 2>&1 &
             echo $! > '{{_home}}/resolved.pid'
-            for i in $(seq 100); do busctl --system status org.freedesktop.resolve1 >/dev/null 2>&1 && break; sleep 0.1; done
             resolvectl() { '{{ResolvedDirectory}}/usr/bin/resolvectl' "$@"; }
+            for i in $(seq 100); do resolvectl status >/dev/null 2>&1 && break; sleep 0.1; done
             """;
         var outcome = FreshNamespace.Run(_home, ResolverFile, sandbox + "\n" + script, ownMountNamespace: true);
         var log = Path.Combine(_home, "resolved.log");
