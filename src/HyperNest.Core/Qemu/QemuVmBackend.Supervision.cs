@@ -5,44 +5,24 @@ namespace HyperNest.Qemu;
 
 public sealed partial class QemuVmBackend
 {
-    public IReadOnlyList<Guid> SupervisableWorkers()
+    public IReadOnlyList<Guid> SupervisableWorkers() => VmsWithRuntimeFile(runtime => runtime.EventsSocket).ToList();
+
+    public IReadOnlySet<Guid> WorkerCandidates() => VmsWithRuntimeFile(runtime => runtime.PidFile).ToHashSet();
+
+    /// <summary>The VMs whose runtime directory holds the file <paramref name="file"/> names: one listing of the runtime root.</summary>
+    private IEnumerable<Guid> VmsWithRuntimeFile(Func<QemuRuntimePaths, string> file)
     {
         if (!Directory.Exists(paths.RuntimeRoot))
         {
+            // No VM has run yet.
             return [];
         }
 
-        var workers = new List<Guid>();
-        foreach (var directory in Directory.EnumerateDirectories(paths.RuntimeRoot))
-        {
-            if (Guid.TryParse(Path.GetFileName(directory), out var id) && File.Exists(Path.Combine(directory, QemuRuntimePaths.EventsSocketName)))
-            {
-                workers.Add(id);
-            }
-        }
-
-        return workers;
-    }
-
-    public IReadOnlySet<Guid> WorkerCandidates()
-    {
-        var candidates = new HashSet<Guid>();
-        try
-        {
-            foreach (var directory in Directory.EnumerateDirectories(paths.RuntimeRoot))
-            {
-                if (Guid.TryParse(Path.GetFileName(directory), out var id) && File.Exists(QemuRuntimePaths.ForVm(paths.RuntimeRoot, id).PidFile))
-                {
-                    candidates.Add(id);
-                }
-            }
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // No VM has run yet.
-        }
-
-        return candidates;
+        return Directory.EnumerateDirectories(paths.RuntimeRoot)
+            .Select(directory => Guid.TryParse(Path.GetFileName(directory), out var id) ? id : (Guid?)null)
+            .OfType<Guid>()
+            .Where(id => File.Exists(file(QemuRuntimePaths.ForVm(paths.RuntimeRoot, id))))
+            .ToList();
     }
 
     public async Task<WorkerExit> WatchWorkerAsync(Guid vmId, CancellationToken cancellationToken)
