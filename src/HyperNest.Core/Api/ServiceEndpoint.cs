@@ -30,6 +30,9 @@ public sealed record ServiceEndpoint(HostPaths Paths)
     /// <summary>The service's log where journald does not take it (containers, CI, tests, guests).</summary>
     public string LogPath => Path.Combine(Paths.Home, "logs", "hypernestd.log");
 
+    /// <summary>The text of a log entry, in journald and in the log file's JSON lines (journald's own field name).</summary>
+    public const string LogMessageField = "MESSAGE";
+
     /// <summary>The pid the service of this home wrote, or null when none runs (or it left no pid).</summary>
     public int? ServicePid()
     {

@@ -110,7 +110,7 @@ public class ServiceLauncher
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(line);
-            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("MESSAGE", out var message) ? message.ToString() : line;
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty(ServiceEndpoint.LogMessageField, out var message) ? message.ToString() : line;
         }
         catch (System.Text.Json.JsonException)
         {

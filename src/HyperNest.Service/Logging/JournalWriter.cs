@@ -49,7 +49,7 @@ internal sealed class JournalWriter : IDisposable
     public static byte[] Encode(LogEntry entry, string identifier)
     {
         using var datagram = new MemoryStream();
-        Append(datagram, "MESSAGE", entry.Message);
+        Append(datagram, Api.ServiceEndpoint.LogMessageField, entry.Message);
         Append(datagram, "PRIORITY", ((int)entry.Priority).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Append(datagram, "SYSLOG_IDENTIFIER", identifier);
         foreach (var (name, value) in entry.Fields)

@@ -27,7 +27,7 @@ internal sealed class JsonLinesWriter
             json.WriteStartObject();
             json.WriteString("TIME", entry.Time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteNumber("PRIORITY", (int)entry.Priority);
-            json.WriteString("MESSAGE", entry.Message);
+            json.WriteString(Api.ServiceEndpoint.LogMessageField, entry.Message);
             foreach (var (name, value) in entry.Fields)
             {
                 json.WriteString(name, value);
