@@ -13,7 +13,7 @@ the installed hypernest and its tiny image; libvirt is measured when libvirtd an
 """
 import os, shutil, statistics, subprocess, sys, tempfile, time
 
-from bench_common import agent_answers, backing_file, differencing_disk, hypernest, hypernest_qemu_argv, option, plain_qemu_argv, run, virsh_agent_answers
+from bench_common import LIBVIRT_FEATURES, agent_answers, backing_file, differencing_disk, hypernest, hypernest_qemu_argv, option, plain_qemu_argv, run, virsh_agent_answers
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 MEMORY_MB = 512
@@ -87,6 +87,7 @@ class LibvirtBoot:
   <memory unit='MiB'>{MEMORY_MB}</memory>
   <vcpu>1</vcpu>
   <os><type arch='x86_64' machine='pc'>hvm</type><kernel>{kernel}</kernel><initrd>{initrd}</initrd><cmdline>{append}</cmdline></os>
+  {LIBVIRT_FEATURES}
   <cpu mode='custom' match='exact'><model fallback='allow'>{cpu_model}</model></cpu>
   <devices>
     <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='{disk}'/><target dev='vda' bus='virtio'/></disk>

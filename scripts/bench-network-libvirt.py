@@ -12,7 +12,7 @@ Prints three lines "label<TAB>Mbit/s" (an empty figure when a step failed, with 
 """
 import glob, json, os, re, shutil, subprocess, sys, tempfile
 
-from bench_common import VirshAgent, backing_file, differencing_disk, hypernest, hypernest_qemu_argv, option, run, virsh_agent_answers
+from bench_common import LIBVIRT_FEATURES, VirshAgent, backing_file, differencing_disk, hypernest, hypernest_qemu_argv, option, run, virsh_agent_answers
 
 SECONDS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 DOMAIN = "hn-bench-net-l1"  # lab-lib.sh's bench_stop_libvirtd undefines every hn-bench-* domain
@@ -74,6 +74,7 @@ def domain_xml(work, argv, disk):
   <memory unit='MiB'>2048</memory>
   <vcpu>1</vcpu>
   <os><type arch='x86_64' machine='pc'>hvm</type><kernel>{work}/vmlinux</kernel><initrd>{work}/initrd.img</initrd><cmdline>{option(argv, "-append")}</cmdline></os>
+  {LIBVIRT_FEATURES}
   {cpu_xml(option(argv, "-cpu"))}
   <devices>
     <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='{disk}'/><target dev='vda' bus='virtio'/></disk>

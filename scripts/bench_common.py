@@ -53,6 +53,11 @@ def plain_qemu_argv(work, cpu, memory_mb, kernel, initrd, append, disk, devices=
     ]
 
 
+# What virt-install writes for an x86 guest and libvirt's domain XML leaves out unless asked: without <acpi/>
+# libvirt starts QEMU with -no-acpi, a machine unlike HyperNest's, plain QEMU's and every virt-install guest.
+LIBVIRT_FEATURES = "<features><acpi/><apic/></features>"
+
+
 def option(argv, name):
     return argv[argv.index(name) + 1]
 

@@ -22,9 +22,14 @@ internal static class SessionServerWarmUp
             return;
         }
 
-        // The sessions' own runspaces must not inherit the flag (a server started from a session is not a spare);
-        // what the process has now is what every session starts from.
-        Environment.SetEnvironmentVariable(SessionServer.WarmUpVariable, null);
+        // The sessions' own runspaces must not inherit the server's variables (a server started from a session is
+        // not a spare, and a program a session runs keeps .NET's defaults); what the process has now is what every
+        // session starts from.
+        foreach (var variable in SessionServer.ServerOnlyVariables)
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+
         SessionServer.IsThisProcess = true;
         SessionServerState.Capture();
         try

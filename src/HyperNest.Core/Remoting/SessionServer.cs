@@ -14,6 +14,22 @@ public sealed class SessionServer : IDisposable
     public const string WarmUpVariable = "HYPERNEST_SESSION_SERVER";
 
     /// <summary>
+    /// Set to 0 for the servers the endpoint starts, which turns .NET's tiered compilation off in them. With it
+    /// on, the methods a session uses often are compiled again, optimized, on a background thread while the
+    /// session's command runs; in an L1 under TCG that thread took 40 % of the guest's one vCPU for the first
+    /// 10 s of each session (iperf3 through Invoke-Command: 1415 Mbit/s with it, 2712 without, against 2686
+    /// through the guest agent). HyperNest and PowerShell are published ReadyToRun, so the code runs as compiled
+    /// ahead of time instead, and warm round trips got shorter too (0.7-0.9 s against 1.1-1.3 s; docs/benchmarks.md).
+    /// </summary>
+    public const string TieredCompilationVariable = "DOTNET_TieredCompilation";
+
+    /// <summary>
+    /// The variables only the server process is meant to have: it removes them from its environment when it
+    /// starts, so neither its sessions nor what they start inherit them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ServerOnlyVariables = [WarmUpVariable, TieredCompilationVariable];
+
+    /// <summary>
     /// True in a PowerShell Direct session server inside a guest. Its cmdlets run the host API in the
     /// session instead of through the guest's hypernestd: started cold under TCG, the service costs a tiny
     /// guest 60-80 s and an L2 minutes before the first cmdlet answers (measured), until guests start it at
@@ -82,7 +98,11 @@ public sealed class SessionServer : IDisposable
 
     public int ProcessId => _process.Id;
 
-    public static SessionServer Start(string executable)
+    public static SessionServer Start(string executable) =>
+        new(Process.Start(StartInfo(executable)) ?? throw new IOException($"could not start {executable}"));
+
+    /// <summary>How a server is started: PowerShell's server mode with the session start command, in a session's usual environment.</summary>
+    internal static ProcessStartInfo StartInfo(string executable)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -102,7 +122,8 @@ public sealed class SessionServer : IDisposable
         start.Environment["HOME"] = "/root";
         start.Environment["TERM"] = "dumb";
         start.Environment[WarmUpVariable] = "1";
-        return new SessionServer(Process.Start(start) ?? throw new IOException($"could not start {executable}"));
+        start.Environment[TieredCompilationVariable] = "0";
+        return start;
     }
 
     /// <summary>The server's stdout, for the endpoint's pump.</summary>

@@ -142,4 +142,16 @@ public sealed class PowerShellDirectTests : GuestSession
         Assert.Equal(2, output.Count);
         Assert.Equal($"{output[0]}||/root", output[1]);
     }
+
+    [Fact]
+    public void Servers_RunWithoutTieredCompilation_AndTheirSessionsDoNotInheritTheSetting()
+    {
+        // /proc/PID/environ is the environment the server process started with; $env: is what the session has.
+        var output = Session.Succeeds(
+            "Invoke-Command -VMName L1 { '{0}|{1}|{2}' -f " +
+            "([IO.File]::ReadAllText(\"/proc/$PID/environ\").Split([char]0) -contains 'DOTNET_TieredCompilation=0'), " +
+            "[string]::IsNullOrEmpty($env:DOTNET_TieredCompilation), [string]::IsNullOrEmpty($env:HYPERNEST_SESSION_SERVER) }");
+
+        Assert.Equal(["True|True|True"], output);
+    }
 }
