@@ -1,5 +1,5 @@
 """Shared by the Python benchmarks (scripts/bench-*.py): processes, HyperNest calls, QEMU argv, the guest agent."""
-import base64, json, os, socket, subprocess, sys, time
+import base64, json, os, re, socket, subprocess, sys, time
 
 
 def run(*argv, check=True, quiet=True):
@@ -56,6 +56,17 @@ def plain_qemu_argv(work, cpu, memory_mb, kernel, initrd, append, disk, devices=
 # What virt-install writes for an x86 guest and libvirt's domain XML leaves out unless asked: without <acpi/>
 # libvirt starts QEMU with -no-acpi, a machine unlike HyperNest's, plain QEMU's and every virt-install guest.
 LIBVIRT_FEATURES = "<features><acpi/><apic/></features>"
+
+
+def iperf_line(server, seconds):
+    """iperf3's client, TCP to SERVER for SECONDS, figures in Mbit/s."""
+    return f"iperf3 -c {server} -t {seconds} -f m --connect-timeout 10000"
+
+
+def receiver_mbits(output):
+    """The receiver's Mbit/s in iperf3's summary, or '' when it has none."""
+    figures = re.findall(r"([\d.]+) Mbits/sec.*receiver", output)
+    return figures[-1] if figures else ""
 
 
 def option(argv, name):
