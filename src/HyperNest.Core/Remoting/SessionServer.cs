@@ -98,11 +98,7 @@ public sealed class SessionServer : IDisposable
 
     public int ProcessId => _process.Id;
 
-    public static SessionServer Start(string executable) =>
-        new(Process.Start(StartInfo(executable)) ?? throw new IOException($"could not start {executable}"));
-
-    /// <summary>How a server is started: PowerShell's server mode with the session start command, in a session's usual environment.</summary>
-    internal static ProcessStartInfo StartInfo(string executable)
+    public static SessionServer Start(string executable)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -123,7 +119,7 @@ public sealed class SessionServer : IDisposable
         start.Environment["TERM"] = "dumb";
         start.Environment[WarmUpVariable] = "1";
         start.Environment[TieredCompilationVariable] = "0";
-        return start;
+        return new SessionServer(Process.Start(start) ?? throw new IOException($"could not start {executable}"));
     }
 
     /// <summary>The server's stdout, for the endpoint's pump.</summary>
