@@ -14,14 +14,13 @@ seconds=${1:-10}
 
 # L1 -> L0 with iperf3 run by L1's guest agent instead of a PowerShell session: the network path alone, measured as
 # libvirt's L1 is (it has no PowerShell Direct).
+# Only L1 runs then, so its socket is the one the running QEMU names.
 agent_iperf() {
-  local id
-  id=$(lab_hypernest -NoProfile -c '(Get-VM L1).Id.ToString()')
-  python3 - "$LAB_HOME/run/$id/qga.sock" "$1" "$(dirname "$0")" <<'PY'
+  python3 - "$1" "$(dirname "$0")" <<'PY'
 import sys
-sys.path.insert(0, sys.argv[3])
-from bench_common import GuestAgent, iperf_line, receiver_mbits
-code, output = GuestAgent(sys.argv[1]).shell(iperf_line("10.0.0.1", sys.argv[2]), timeout=int(sys.argv[2]) + 120)
+sys.path.insert(0, sys.argv[2])
+from bench_common import GuestAgent, hypernest_agent_socket, iperf_line, receiver_mbits
+code, output = GuestAgent(hypernest_agent_socket()).shell(iperf_line("10.0.0.1", sys.argv[1]), timeout=int(sys.argv[1]) + 120)
 print(receiver_mbits(output))
 PY
 }

@@ -29,6 +29,15 @@ def hypernest_qemu_argv():
     sys.exit("no QEMU of this benchmark's HyperNest home is running")
 
 
+def hypernest_agent_socket():
+    """The guest agent socket of the running HyperNest VM, as its QEMU command line names it."""
+    argv = hypernest_qemu_argv()
+    for i, argument in enumerate(argv[:-1]):
+        if argument == "-chardev" and argv[i + 1].startswith("socket,id=hn-qga,"):
+            return dict(part.split("=", 1) for part in argv[i + 1].split(",") if "=" in part)["path"]
+    sys.exit("the running HyperNest VM's QEMU has no guest agent socket")
+
+
 def differencing_disk(base, path):
     """A qcow2 at PATH over BASE, as New-VM makes one over an image; returns PATH."""
     run("qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", base, path)
